@@ -1,0 +1,7 @@
+import type { Command } from '../command.js';
+
+/**
+ * Every `fieldkit` command, in the order `fieldkit --help` lists them. One file per command
+ * under this folder; add yours to this list.
+ */
+export const COMMANDS: Command[] = [];
