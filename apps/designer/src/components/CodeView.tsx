@@ -1,0 +1,54 @@
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
+
+/** Line height in px; must match `.fk-code` in app.css. */
+const LINE_HEIGHT = 19;
+/** Outputs up to this many lines are rendered whole (so the browser's find works); longer ones are windowed. */
+const FULL_RENDER_LINES = 3000;
+const OVERSCAN = 40;
+
+/**
+ * A read-only code block. Small texts render whole; large ones (a 5,000-field schema is ~100k
+ * lines) render only the visible window, so an edit never re-lays-out megabytes of text.
+ */
+export function CodeView(props: { text: string; label: string; busy?: boolean }) {
+  const { text, label } = props;
+  const lines = useMemo(() => text.split('\n'), [text]);
+  const windowed = lines.length > FULL_RENDER_LINES;
+  const ref = useRef<HTMLPreElement>(null);
+  const [view, setView] = useState({ top: 0, height: 600 });
+  const onScroll = useCallback((e: UIEvent<HTMLPreElement>) => {
+    const el = e.currentTarget;
+    setView({ top: el.scrollTop, height: el.clientHeight });
+  }, []);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && windowed) setView({ top: el.scrollTop, height: el.clientHeight });
+  }, [windowed]);
+
+  let body: string;
+  let padTop = 0;
+  let padBottom = 0;
+  if (windowed) {
+    const first = Math.max(0, Math.floor(view.top / LINE_HEIGHT) - OVERSCAN);
+    const last = Math.min(lines.length, Math.ceil((view.top + view.height) / LINE_HEIGHT) + OVERSCAN);
+    body = lines.slice(first, last).join('\n');
+    padTop = first * LINE_HEIGHT;
+    padBottom = (lines.length - last) * LINE_HEIGHT;
+  } else {
+    body = text;
+  }
+  return (
+    <pre
+      ref={ref}
+      className="fk-code"
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+      aria-busy={props.busy || undefined}
+      onScroll={windowed ? onScroll : undefined}
+      data-lines={lines.length}
+    >
+      <code style={windowed ? { display: 'block', paddingTop: padTop, paddingBottom: padBottom } : undefined}>{body}</code>
+    </pre>
+  );
+}
