@@ -1,1 +1,19 @@
-export {};
+export { createField, newFieldId, FIELD_TYPES, FORMAT_TYPES, isFieldType, baseJsonType } from './create.js';
+export { schemaToFields, schemaToFieldsWithRoot, listVariants, type FieldDocument, type SchemaVariant } from './from-schema.js';
+export { fieldsToSchema, fieldToSchema, DEFAULT_FIELDS_TO_SCHEMA_OPTIONS, type FieldsToSchemaOptions } from './to-schema.js';
+export {
+  addField,
+  removeField,
+  renameField,
+  retypeField,
+  updateField,
+  toggleOptional,
+  toggleNullable,
+  moveField,
+  nestFields,
+  wrapInArray,
+  findField,
+  type FieldLocation,
+} from './ops.js';
+export { validateFields } from './validate-fields.js';
+export { findNearMiss, visibleString, nameWords, namingStyle, damerau, type NearMiss } from './near-miss.js';

@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fieldsToSchema, schemaToFields, schemaToFieldsWithRoot, listVariants } from './index.js';
+import { rootSchemaArb } from './schema-arbitrary.test-util.js';
+import { jsonEqual } from './schema-util.js';
+import type { JSONSchemaObject } from '../types.js';
+
+describe('fields ↔ schema law', () => {
+  it('fieldsToSchema(schemaToFields(s)) deep-equals s for random schemas in the supported subset', () => {
+    fc.assert(
+      fc.property(rootSchemaArb, (s) => {
+        const r = schemaToFields(s);
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        const back = fieldsToSchema(r.value);
+        expect(jsonEqual(back, s)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps root keywords with schemaToFieldsWithRoot + fieldsToSchema({ root })', () => {
+    const s: JSONSchemaObject = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      title: 'Order',
+      type: 'object',
+      properties: { id: { type: 'string' } },
+      required: [],
+      additionalProperties: false,
+      definitions: { X: { type: 'string' } },
+    };
+    const r = schemaToFieldsWithRoot(s);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(fieldsToSchema(r.value.fields, { draft: 'draft-07', root: r.value.root })).toEqual(s);
+    const plain = schemaToFields(s);
+    expect(plain.issues.map((i) => i.code)).toContain('fields/root-keyword');
+    expect(plain.issues.find((i) => i.path[0] === 'additionalProperties')?.severity).toBe('warning');
+  });
+
+  it('reads an inferrer-shaped schema into the fields a person expects', () => {
+    const s: JSONSchemaObject = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: {
+        email: { type: 'string', format: 'email', 'x-fieldkit-stats': { seen: 3, total: 3 }, examples: ['a@b.co'] },
+        createdAt: { type: ['string', 'null'], format: 'date-time-space' },
+        ts: { type: 'integer', format: 'unix-time' },
+        dataFields: { type: 'object', properties: { plan: { type: 'string', enum: ['free', 'pro'] } }, required: ['plan'] },
+        tags: { type: 'array', items: { type: 'string' } },
+        counts: { type: 'object', additionalProperties: { type: 'integer' } },
+      },
+      required: ['email', 'dataFields'],
+    };
+    const r = schemaToFields(s);
+    if (!r.ok) throw new Error('expected ok');
+    const f = r.value;
+    expect(f.map((x) => [x.name, x.type, x.optional, x.nullable])).toEqual([
+      ['email', 'email', false, false],
+      ['createdAt', 'date-time-space', true, true],
+      ['ts', 'unix-time', true, false],
+      ['dataFields', 'object', false, false],
+      ['tags', 'array', true, false],
+      ['counts', 'object', true, false],
+    ]);
+    expect(f[0]!.stats).toEqual({ seen: 3, total: 3 });
+    expect(f[0]!.examples).toEqual(['a@b.co']);
+    expect(f[3]!.properties![0]!.enum).toEqual(['free', 'pro']);
+    expect(f[4]!.of!.type).toBe('string');
+    expect(r.issues.map((i) => i.code)).toEqual(['fields/map']);
+    expect(fieldsToSchema(f)).toEqual(s);
+  });
+
+  it('inlines local $refs and merges simple allOf, reporting both', () => {
+    const s: JSONSchemaObject = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      $defs: { Address: { type: 'object', properties: { city: { type: 'string', minLength: 1 } }, required: ['city'] } },
+      properties: {
+        home: { $ref: '#/$defs/Address' },
+        both: { allOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { properties: { b: { type: 'integer' } }, required: ['b'] }] },
+      },
+    };
+    const r = schemaToFields(s);
+    if (!r.ok) throw new Error('expected ok');
+    const [home, both] = r.value;
+    expect(home!.type).toBe('object');
+    expect(home!.properties![0]).toMatchObject({ name: 'city', type: 'string', optional: false, extra: { minLength: 1 } });
+    expect(both!.properties!.map((p) => [p.name, p.type, p.optional])).toEqual([
+      ['a', 'string', true],
+      ['b', 'integer', false],
+    ]);
+    const codes = r.issues.map((i) => i.code);
+    expect(codes).toContain('fields/ref-inlined');
+    expect(codes).toContain('fields/allof-merged');
+    expect(codes).toContain('fields/kept-keyword');
+  });
+
+  it('keeps a recursive $ref as is, with a warning, instead of looping', () => {
+    const s: JSONSchemaObject = {
+      type: 'object',
+      $defs: { Node: { type: 'object', properties: { next: { $ref: '#/$defs/Node' } } } },
+      properties: { head: { $ref: '#/$defs/Node' } },
+    };
+    const r = schemaToFields(s);
+    if (!r.ok) throw new Error('expected ok');
+    const next = r.value[0]!.properties![0]!;
+    expect(next.extra).toEqual({ $ref: '#/$defs/Node' });
+    expect(r.issues.some((i) => i.code === 'fields/ref' && i.severity === 'warning')).toBe(true);
+  });
+
+  it('refuses a root that is not an object, with a readable issue', () => {
+    const r = schemaToFields({ type: 'array', items: { type: 'string' } });
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]!.code).toBe('fields/root');
+    expect(r.issues[0]!.message).toContain('"array"');
+    expect(schemaToFields(true).ok).toBe(false);
+  });
+
+  it('lists the variants of a discriminated schema as standalone schemas and merges them for the field view', () => {
+    const s: JSONSchemaObject = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      'x-fieldkit-discriminator': 'eventName',
+      oneOf: [{ $ref: '#/$defs/EmailOpen' }, { $ref: '#/$defs/EmailClick' }],
+      $defs: {
+        EmailOpen: { title: 'emailOpen', type: 'object', properties: { eventName: { const: 'emailOpen' }, email: { type: 'string' } }, required: ['eventName', 'email'] },
+        EmailClick: {
+          title: 'emailClick',
+          type: 'object',
+          properties: { eventName: { const: 'emailClick' }, email: { type: 'string' }, url: { type: 'string' } },
+          required: ['eventName', 'email', 'url'],
+        },
+      },
+    };
+    const v = listVariants(s);
+    expect(v.map((x) => [x.name, x.value])).toEqual([
+      ['EmailOpen', 'emailOpen'],
+      ['EmailClick', 'emailClick'],
+    ]);
+    expect(v[1]!.schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(v[1]!.schema.required).toEqual(['eventName', 'email', 'url']);
+    const r = schemaToFields(v[0]!.schema);
+    expect(r.ok && fieldsToSchema(r.value, { title: 'emailOpen' })).toEqual(v[0]!.schema);
+    const merged = schemaToFields(s);
+    if (!merged.ok) throw new Error('expected ok');
+    expect(merged.issues[0]!.code).toBe('fields/discriminated');
+    expect(merged.value.map((f) => [f.name, f.optional])).toEqual([
+      ['eventName', false],
+      ['email', false],
+      ['url', true],
+    ]);
+    expect(merged.value[0]!.enum).toEqual(['emailOpen', 'emailClick']);
+    expect(listVariants({ type: 'object' })).toEqual([]);
+  });
+
+  it('treats __proto__ and HTML keys as data', () => {
+    const props = {};
+    Object.defineProperty(props, '__proto__', { value: { type: 'string' }, enumerable: true });
+    Object.defineProperty(props, '<img src=x>', { value: { type: 'integer' }, enumerable: true });
+    const s: JSONSchemaObject = { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: props, required: ['__proto__'] };
+    const r = schemaToFields(s);
+    if (!r.ok) throw new Error('expected ok');
+    expect(r.value.map((f) => f.name)).toEqual(['__proto__', '<img src=x>']);
+    const back = fieldsToSchema(r.value);
+    expect(Object.keys(back.properties!)).toEqual(['__proto__', '<img src=x>']);
+    expect(jsonEqual(back, s)).toBe(true);
+    expect(({} as Record<string, unknown>).type).toBeUndefined();
+  });
+});
