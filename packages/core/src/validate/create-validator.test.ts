@@ -1,0 +1,301 @@
+import { describe, expect, it } from 'vitest';
+import type { Issue } from '../errors.js';
+import type { JSONSchemaObject } from '../types.js';
+import { createValidator } from './index.js';
+
+const S2020 = 'https://json-schema.org/draft/2020-12/schema';
+
+function check(schema: JSONSchemaObject | boolean, data: unknown): Issue[] {
+  const v = createValidator(schema);
+  if (!v.ok) throw new Error('schema did not compile: ' + JSON.stringify(v.issues));
+  const r = v.value(data);
+  return r.issues;
+}
+
+function lines(issues: Issue[]): string[] {
+  return issues.map((i) => `${JSON.stringify(i.path)} ${i.code}: ${i.message}`);
+}
+
+const user: JSONSchemaObject = {
+  $schema: S2020,
+  type: 'object',
+  properties: {
+    email: { type: 'string', format: 'email' },
+    dataFields: {
+      type: 'object',
+      properties: {
+        age: { type: 'integer' },
+        colour: { enum: ['red', 'blue'] },
+        signedUpAt: { type: 'string', format: 'date-time-space' },
+        nickname: { type: ['string', 'null'] },
+      },
+    },
+    items: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' } }, required: ['sku'] } },
+  },
+  required: ['email'],
+};
+
+describe('createValidator: one message per ajv keyword, as people read them', () => {
+  it('accepts a valid payload and returns it as the value', () => {
+    const v = createValidator(user);
+    expect(v.ok).toBe(true);
+    const payload = { email: 'a@b.co', dataFields: { age: 3 } };
+    const r = v.ok ? v.value(payload) : undefined;
+    expect(r).toEqual({ ok: true, value: payload, issues: [] });
+  });
+
+  it('type: expected integer, got string "42"', () => {
+    const issues = check(user, { email: 'a@b.co', dataFields: { age: '42' } });
+    expect(lines(issues)).toEqual(['["dataFields","age"] validate/type: expected integer, got string "42"']);
+    expect(issues[0]!.params).toMatchObject({ field: 'dataFields.age', expected: ['integer'] });
+    expect(issues[0]!.severity).toBe('error');
+  });
+
+  it('type array: expected string or null, got number 5', () => {
+    expect(lines(check(user, { email: 'a@b.co', dataFields: { nickname: 5 } }))).toEqual([
+      '["dataFields","nickname"] validate/type: expected string or null, got number 5',
+    ]);
+  });
+
+  it('required: names the missing field, path points at it', () => {
+    const issues = check(user, {});
+    expect(lines(issues)).toEqual(['["email"] validate/required: missing required field "email"']);
+    expect(issues[0]!.params).toMatchObject({ field: 'email', missing: 'email' });
+  });
+
+  it('enum: lists the allowed values', () => {
+    expect(lines(check(user, { email: 'a@b.co', dataFields: { colour: 'colour' } }))).toEqual([
+      '["dataFields","colour"] validate/enum: "colour" is not an allowed value; allowed: "red", "blue"',
+    ]);
+  });
+
+  it('format (fieldkit format): shows an example of the expected form', () => {
+    expect(lines(check(user, { email: 'a@b.co', dataFields: { signedUpAt: '2024-05-01 12:00' } }))).toEqual([
+      '["dataFields","signedUpAt"] validate/format: "2024-05-01 12:00" is not a date-time-space (e.g. 2024-05-01 12:00:00 +00:00)',
+    ]);
+  });
+
+  it('format (standard): "an email"', () => {
+    expect(lines(check(user, { email: 'nope' }))).toEqual(['["email"] validate/format: "nope" is not an email (e.g. name@example.com)']);
+  });
+
+  it('number formats: unix-time', () => {
+    const s: JSONSchemaObject = { type: 'object', properties: { at: { type: 'integer', format: 'unix-time' } } };
+    expect(lines(check(s, { at: 1714564800000 }))).toEqual(['["at"] validate/format: 1714564800000 is not a unix-time (e.g. 1714564800)']);
+    expect(check(s, { at: 1714564800 })).toEqual([]);
+  });
+
+  it('formats: false turns format checks off', () => {
+    const v = createValidator(user, { formats: false });
+    expect(v.ok && v.value({ email: 'nope' }).ok).toBe(true);
+  });
+
+  it('array indexes are numbers in the path; params.field leaves them out', () => {
+    const issues = check(user, { email: 'a@b.co', items: [{ sku: 'a' }, {}] });
+    expect(lines(issues)).toEqual(['["items",1,"sku"] validate/required: missing required field "sku"']);
+    expect(issues[0]!.params!.field).toBe('items.sku');
+  });
+
+  it('additionalProperties: names the extra key', () => {
+    const s: JSONSchemaObject = { type: 'object', properties: { a: {} }, additionalProperties: false };
+    const issues = check(s, { a: 1, colour: 2 });
+    expect(lines(issues)).toEqual(['["colour"] validate/additionalProperties: unexpected field "colour"']);
+    expect(issues[0]!.params!.field).toBe('colour');
+  });
+
+  it('const, pattern, lengths, limits, items, uniqueness, multipleOf', () => {
+    const s: JSONSchemaObject = {
+      type: 'object',
+      properties: {
+        kind: { const: 'a' },
+        code: { type: 'string', pattern: '^[0-9]+$', maxLength: 3 },
+        name: { type: 'string', minLength: 2 },
+        n: { type: 'number', minimum: 0, multipleOf: 5 },
+        max: { type: 'number', exclusiveMaximum: 10 },
+        tags: { type: 'array', minItems: 1, uniqueItems: true },
+        list: { type: 'array', maxItems: 1, uniqueItems: true },
+      },
+    };
+    expect(lines(check(s, { kind: 'b', code: 'abcd', name: 'x', n: -3, max: 10, tags: [], list: [1, 1] }))).toEqual([
+      '["kind"] validate/const: expected "a", got string "b"',
+      '["code"] validate/maxLength: expected at most 3 characters, got 4',
+      '["code"] validate/pattern: "abcd" does not match the pattern ^[0-9]+$',
+      '["name"] validate/minLength: expected at least 2 characters, got 1',
+      '["n"] validate/minimum: expected a number >= 0, got -3',
+      '["n"] validate/multipleOf: expected a multiple of 5, got -3',
+      '["max"] validate/exclusiveMaximum: expected a number < 10, got 10',
+      '["tags"] validate/minItems: expected at least 1 item, got 0',
+      '["list"] validate/maxItems: expected at most 1 item, got 2',
+      '["list"] validate/uniqueItems: items 0 and 1 are identical; items must be unique',
+    ]);
+  });
+
+  it('JSON-pointer escapes in instancePath are decoded; odd keys stay data', () => {
+    const s: JSONSchemaObject = {
+      type: 'object',
+      properties: { 'a/b~c': { type: 'string' }, __proto__x: { type: 'string' }, '<b>': { type: 'string' } },
+    };
+    const data = JSON.parse('{"a/b~c": 1, "<b>": 2}');
+    expect(lines(check(s, data))).toEqual([
+      '["a/b~c"] validate/type: expected string, got number 1',
+      '["<b>"] validate/type: expected string, got number 2',
+    ]);
+  });
+
+  it('a __proto__ key is a field like any other', () => {
+    const s = JSON.parse('{"type":"object","properties":{"__proto__":{"type":"string"}},"required":["__proto__"]}');
+    expect(lines(check(s, JSON.parse('{"__proto__": 3}')))).toEqual(['["__proto__"] validate/type: expected string, got number 3']);
+    expect(lines(check(s, {}))).toEqual(['["__proto__"] validate/required: missing required field "__proto__"']);
+  });
+
+  it('boolean false schema', () => {
+    expect(lines(check(false, 1))).toEqual(['[] validate/false-schema: no value is allowed here']);
+    expect(check(true, 1)).toEqual([]);
+  });
+
+  it('propertyNames: names the bad key', () => {
+    const s: JSONSchemaObject = { type: 'object', propertyNames: { pattern: '^[a-z]+$' }, additionalProperties: { type: 'number' } };
+    expect(lines(check(s, { ok: 1, Bad: 2 }))).toEqual(['["Bad"] validate/pattern: field name "Bad" is not allowed: does not match the pattern ^[a-z]+$']);
+  });
+});
+
+describe('createValidator: collapsing combinator noise', () => {
+  const events: JSONSchemaObject = {
+    $schema: S2020,
+    'x-fieldkit-discriminator': 'eventName',
+    oneOf: [{ $ref: '#/$defs/EmailSend' }, { $ref: '#/$defs/EmailOpen' }],
+    $defs: {
+      EmailSend: {
+        title: 'emailSend',
+        type: 'object',
+        properties: { eventName: { const: 'emailSend' }, campaignId: { type: 'integer' }, email: { type: 'string' } },
+        required: ['eventName', 'campaignId', 'email'],
+      },
+      EmailOpen: {
+        title: 'emailOpen',
+        type: 'object',
+        properties: { eventName: { const: 'emailOpen' }, userAgent: { type: 'string' } },
+        required: ['eventName'],
+      },
+    },
+  };
+
+  it('discriminated oneOf: reports only the branch the event type names', () => {
+    expect(lines(check(events, { eventName: 'emailSend', campaignId: 'x' }))).toEqual([
+      '["email"] validate/required: missing required field "email"',
+      '["campaignId"] validate/type: expected integer, got string "x"',
+    ]);
+  });
+
+  it('discriminated oneOf: unknown event type lists the known ones', () => {
+    const issues = check(events, { eventName: 'emailClick' });
+    expect(lines(issues)).toEqual(['["eventName"] validate/discriminator: "emailClick" is not a known eventName; known: "emailSend", "emailOpen"']);
+    expect(issues[0]!.params).toMatchObject({ field: 'eventName', known: ['emailSend', 'emailOpen'] });
+  });
+
+  it('discriminated oneOf: missing discriminator, or not an object', () => {
+    expect(lines(check(events, {}))).toEqual(['["eventName"] validate/required: missing required field "eventName"']);
+    expect(lines(check(events, [1]))).toEqual(['[] validate/type: expected object, got array (1 item)']);
+  });
+
+  it('discriminated oneOf nested in an array, draft-07 definitions', () => {
+    const s: JSONSchemaObject = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'array',
+      items: { 'x-fieldkit-discriminator': 'type', oneOf: [{ $ref: '#/definitions/A' }, { $ref: '#/definitions/B' }] },
+      definitions: {
+        A: { type: 'object', properties: { type: { const: 'a' }, n: { type: 'number' } }, required: ['type'] },
+        B: { type: 'object', properties: { type: { const: 'b' }, s: { type: 'string' } }, required: ['type'] },
+      },
+    };
+    expect(lines(check(s, [{ type: 'a', n: 1 }, { type: 'b', s: 2 }, { type: 'c' }]))).toEqual([
+      '[1,"s"] validate/type: expected string, got number 2',
+      '[2,"type"] validate/discriminator: "c" is not a known type; known: "a", "b"',
+    ]);
+  });
+
+  it('discriminator found without the annotation (every branch pins the same property)', () => {
+    const { ['x-fieldkit-discriminator']: _, ...plain } = events;
+    expect(lines(check(plain, { eventName: 'emailOpen', userAgent: 1 }))).toEqual(['["userAgent"] validate/type: expected string, got number 1']);
+  });
+
+  it('anyOf of types: one message instead of one per branch', () => {
+    const s: JSONSchemaObject = {
+      type: 'object',
+      properties: { v: { anyOf: [{ type: 'string' }, { type: 'null' }, { type: 'array', items: { type: 'number' } }] } },
+    };
+    expect(lines(check(s, { v: 5 }))).toEqual(['["v"] validate/type: expected string, null or array, got number 5']);
+  });
+
+  it('anyOf of an object shape or null: reports inside the object that got furthest', () => {
+    const s: JSONSchemaObject = {
+      type: 'object',
+      properties: { v: { anyOf: [{ type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] }, { type: 'null' }] } },
+    };
+    expect(lines(check(s, { v: { id: 'x' } }))).toEqual(['["v","id"] validate/type: expected integer, got string "x"']);
+    expect(check(s, { v: null })).toEqual([]);
+  });
+
+  it('oneOf matching two branches says so', () => {
+    const s: JSONSchemaObject = { oneOf: [{ type: 'number' }, { type: 'integer' }] };
+    expect(lines(check(s, 3))).toEqual(['[] validate/oneOf: matches more than one of the allowed shapes (options 1 and 2); it must match exactly one']);
+  });
+
+  it('sibling errors next to a combinator are kept', () => {
+    const s: JSONSchemaObject = {
+      type: 'object',
+      properties: { a: { type: 'string' }, v: { anyOf: [{ type: 'string' }, { type: 'null' }] } },
+      required: ['a'],
+    };
+    expect(lines(check(s, { a: 1, v: 2 }))).toEqual([
+      '["a"] validate/type: expected string, got number 1',
+      '["v"] validate/type: expected string or null, got number 2',
+    ]);
+  });
+});
+
+describe('createValidator: schemas it cannot use are issues, never throws', () => {
+  it('bad $ref', () => {
+    const r = createValidator({ type: 'object', properties: { a: { $ref: '#/$defs/Missing' } } });
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]!.code).toBe('validate/schema');
+    expect(r.issues[0]!.message).toMatch(/^the schema cannot be used for validation: .*Missing/);
+  });
+
+  it('invalid keyword value', () => {
+    const r = createValidator({ type: 'object', required: 'email' } as unknown as JSONSchemaObject);
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]!.code).toBe('validate/schema');
+  });
+
+  it('unsupported $schema and non-object schemas', () => {
+    expect(createValidator({ $schema: 'http://json-schema.org/draft-04/schema#' }).issues[0]!.message).toBe(
+      'unsupported $schema "http://json-schema.org/draft-04/schema#"; use draft 2020-12, 2019-09 or draft-07',
+    );
+    expect(createValidator([] as unknown as JSONSchemaObject).issues[0]!.message).toBe('the schema must be a JSON object or a boolean, got array');
+  });
+
+  it('fieldkit annotations compile silently; other unknown keywords are warnings', () => {
+    const quiet = createValidator({ type: 'object', properties: { a: { type: 'string', 'x-fieldkit-stats': { seen: 1, total: 1 } } }, 'x-fieldkit-discriminator': 'a' });
+    expect(quiet).toMatchObject({ ok: true, issues: [] });
+    const noisy = createValidator({ type: 'object', colour: 'x' });
+    expect(noisy.ok).toBe(true);
+    expect(noisy.issues.map((i) => [i.severity, i.message])).toEqual([['warning', 'unknown keyword: "colour"']]);
+  });
+
+  it('caches the compiled validator per schema object', () => {
+    const s: JSONSchemaObject = { type: 'string' };
+    expect(createValidator(s)).toBe(createValidator(s));
+    expect(createValidator(s)).not.toBe(createValidator({ type: 'string' }));
+    expect(createValidator(s, { formats: false })).not.toBe(createValidator(s));
+  });
+
+  it('schemas with their own $id validate, and combinator branches still collapse', () => {
+    const s: JSONSchemaObject = {
+      $id: 'https://example.com/s.json',
+      type: 'object',
+      properties: { v: { anyOf: [{ type: 'string' }, { type: 'null' }] } },
+    };
+    expect(lines(check(s, { v: 1 }))).toEqual(['["v"] validate/type: expected string or null, got number 1']);
+  });
+});
