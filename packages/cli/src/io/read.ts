@@ -1,0 +1,204 @@
+/**
+ * Reading command inputs: files named on the command line or stdin (`-`, or no files at all).
+ *
+ * - {@link resolveInputs} checks every file up front (exists, is a file, readable) so a typo in
+ *   the third file name fails before any work is done, with one clear line per problem.
+ * - {@link readChunks} streams one input as Buffers (optionally a byte range of a file).
+ * - {@link readInputText} / {@link readInputs} read whole inputs (small ones: payloads, schemas).
+ * - {@link readJsonInputs} reads and parses JSON / NDJSON / concatenated JSON with located
+ *   errors (see `json-text.ts`).
+ */
+import { constants, createReadStream } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { issue, type Issue, type Result, ok, fail } from '@fieldkit/core';
+import type { CommandIO } from '../command.js';
+import { parseJsonValues, type JsonTextFormat, type LocatedValue } from './json-text.js';
+
+/** One input: a file (with its size) or the command's stdin. */
+export type InputSource =
+  | { kind: 'file'; /** as the user typed it; used in messages */ name: string; /** absolute */ path: string; size: number }
+  | { kind: 'stdin'; name: 'stdin' };
+
+/** Name used for stdin in messages. */
+export const STDIN_NAME = 'stdin';
+
+/**
+ * Turn command-line file arguments into inputs: `-` or an empty list means stdin. Every file is
+ * checked (exists, not a folder, readable); failures are issues `cli/input` naming the file.
+ * Stdin may be named at most once.
+ */
+export async function resolveInputs(files: readonly string[], io: Pick<CommandIO, 'cwd'>): Promise<Result<InputSource[]>> {
+  const list = files.length === 0 ? ['-'] : files;
+  const inputs: InputSource[] = [];
+  const issues: Issue[] = [];
+  let stdinSeen = false;
+  for (const name of list) {
+    if (name === '-') {
+      if (stdinSeen) issues.push(issue('cli/input', 'stdin ("-") can be read only once'));
+      stdinSeen = true;
+      inputs.push({ kind: 'stdin', name: STDIN_NAME });
+      continue;
+    }
+    const path = resolve(io.cwd, name);
+    try {
+      const st = await stat(path);
+      if (st.isDirectory()) {
+        issues.push(issue('cli/input', 'is a folder, not a file', { source: name }));
+        continue;
+      }
+      await access(path, constants.R_OK);
+      inputs.push({ kind: 'file', name, path, size: st.size });
+    } catch (err) {
+      issues.push(readIssue(name, err));
+    }
+  }
+  return issues.length ? fail(issues) : ok(inputs);
+}
+
+/** An issue `cli/input` for a failed open/read of `name`. */
+export function readIssue(name: string, err: unknown): Issue {
+  const code = (err as { code?: string } | null)?.code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : `cannot read: ${(err as Error)?.message ?? String(err)}`;
+  return issue('cli/input', why, { source: name });
+}
+
+/** Options for {@link readChunks}. */
+export interface ReadChunksOptions {
+  /** First byte to read (files only); default 0. */
+  start?: number;
+  /** Byte offset to stop before (exclusive; files only); default: end of file. */
+  end?: number;
+  /** Chunk size for files; default {@link DEFAULT_CHUNK_BYTES}. */
+  chunkBytes?: number;
+}
+
+/** Default read size: large enough to be fast, small enough to keep memory flat. */
+export const DEFAULT_CHUNK_BYTES = 1 << 20;
+
+/**
+ * Stream an input as Buffers. Files are read with `fs.createReadStream` (so a 500 MB file never
+ * sits in memory); stdin is whatever `io.stdin` yields (strings are encoded as UTF-8).
+ */
+export async function* readChunks(input: InputSource, io: Pick<CommandIO, 'stdin'>, opts: ReadChunksOptions = {}): AsyncGenerator<Buffer> {
+  if (input.kind === 'stdin') {
+    for await (const chunk of io.stdin as AsyncIterable<Buffer | string>) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    return;
+  }
+  const end = opts.end ?? Infinity;
+  if ((opts.start ?? 0) >= end) return;
+  const stream = createReadStream(input.path, {
+    start: opts.start ?? 0,
+    // createReadStream's `end` is inclusive
+    ...(Number.isFinite(end) ? { end: end - 1 } : {}),
+    highWaterMark: opts.chunkBytes ?? DEFAULT_CHUNK_BYTES,
+  });
+  for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk;
+}
+
+/**
+ * Decode Buffers to strings without splitting a multi-byte character across chunks, counting
+ * bytes as they pass (for progress). A leading UTF-8 byte-order mark is dropped.
+ */
+export class ChunkDecoder {
+  private readonly decoder = new StringDecoder('utf8');
+  private first = true;
+  /** Bytes seen so far. */
+  bytes = 0;
+  /** Decode one chunk (may return '' when the chunk ends mid-character). */
+  write(chunk: Buffer): string {
+    this.bytes += chunk.length;
+    let s = this.decoder.write(chunk);
+    if (this.first && s.length > 0) {
+      this.first = false;
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+    }
+    return s;
+  }
+  /** Flush a trailing partial character (as U+FFFD). */
+  end(): string {
+    return this.decoder.end();
+  }
+}
+
+/** Read a whole input as text. Read failures become an issue `cli/input` naming the input. */
+export async function readInputText(input: InputSource, io: Pick<CommandIO, 'stdin'>): Promise<Result<string>> {
+  const dec = new ChunkDecoder();
+  const parts: string[] = [];
+  try {
+    for await (const chunk of readChunks(input, io)) parts.push(dec.write(chunk));
+    parts.push(dec.end());
+  } catch (err) {
+    return fail([readIssue(input.name, err)]);
+  }
+  return ok(parts.join(''));
+}
+
+/** One input read whole. */
+export interface InputText {
+  source: InputSource;
+  text: string;
+}
+
+/** Resolve and read all `files` (stdin for `-` or none) as text. */
+export async function readInputs(files: readonly string[], io: Pick<CommandIO, 'cwd' | 'stdin'>): Promise<Result<InputText[]>> {
+  const resolved = await resolveInputs(files, io);
+  if (!resolved.ok) return resolved;
+  const out: InputText[] = [];
+  for (const source of resolved.value) {
+    const r = await readInputText(source, io);
+    if (!r.ok) return r;
+    out.push({ source, text: r.value });
+  }
+  return ok(out);
+}
+
+/** A parsed JSON value, where it came from and where it starts. */
+export interface JsonInputValue extends LocatedValue {
+  /** Input name as typed (`stdin` for stdin). */
+  source: string;
+}
+
+/**
+ * Read `files` (stdin for `-` or none) and parse each as JSON / NDJSON / concatenated JSON
+ * (`format`, default `auto`). Parse errors are issues `cli/parse` with source, line, column and
+ * sample; an input with no value at all is an issue `cli/empty`.
+ */
+export async function readJsonInputs(
+  files: readonly string[],
+  io: Pick<CommandIO, 'cwd' | 'stdin'>,
+  opts: { format?: JsonTextFormat } = {},
+): Promise<Result<JsonInputValue[]>> {
+  const texts = await readInputs(files, io);
+  if (!texts.ok) return texts;
+  const values: JsonInputValue[] = [];
+  const issues: Issue[] = [];
+  for (const { source, text } of texts.value) {
+    const r = parseJsonValues(text, { format: opts.format ?? 'auto', source: source.name });
+    if (!r.ok) {
+      issues.push(...r.issues);
+      continue;
+    }
+    if (r.value.length === 0) issues.push(issue('cli/empty', 'empty input: no JSON value found', { source: source.name }));
+    for (const v of r.value) values.push({ ...v, source: source.name });
+  }
+  return issues.length ? fail(issues) : ok(values);
+}
+
+/** Read and parse exactly one JSON value from `file` (`-` = stdin), e.g. a schema or a state file. */
+export async function readJsonFile(file: string, io: Pick<CommandIO, 'cwd' | 'stdin'>): Promise<Result<unknown>> {
+  const r = await readJsonInputs([file], io, { format: 'json' });
+  if (!r.ok) return r;
+  if (r.value.length !== 1) {
+    return fail([issue('cli/parse', `expected one JSON value, found ${r.value.length}`, { source: file, line: r.value[1].line, column: r.value[1].column })]);
+  }
+  return ok(r.value[0].value);
+}
