@@ -17,3 +17,4 @@ export {
 } from './ops.js';
 export { validateFields } from './validate-fields.js';
 export { findNearMiss, visibleString, nameWords, namingStyle, damerau, type NearMiss } from './near-miss.js';
+export { checkKeys, isIterableDate, DEFAULT_CHECK_KEYS_OPTIONS, type CheckKeysOptions } from './keys.js';

@@ -105,6 +105,12 @@ function fold(s: string): Folded {
     reasons.push(`invisible character${cps.length > 1 ? 's' : ''} ${cps.join(', ')}`);
     t = t.replace(INVISIBLE, '');
   }
+  const odd = t.match(/[\p{Zs}\t\n\r]/gu)?.filter((c) => c !== ' ');
+  if (odd && odd.length) {
+    const cps = [...new Set(odd.map(hex))];
+    reasons.push(`unusual space${cps.length > 1 ? 's' : ''} ${cps.join(', ')}`);
+    t = t.replace(/[\p{Zs}\t\n\r]/gu, ' ');
+  }
   const nfkc = t.normalize('NFKC');
   if (nfkc !== t) {
     reasons.push(/[\uff01-\uff5e]/.test(t) ? 'fullwidth characters' : 'look-alike characters');
@@ -151,7 +157,7 @@ export function findNearMiss(key: string, names: readonly string[]): NearMiss | 
       reasons.push('different case');
     } else {
       const kw = nameWords(fk.text), nw = nameWords(fn.text);
-      if (kw.length > 0 && kw.join('\u0000') === nw.join('\u0000')) {
+      if (kw.length > 0 && kw.join('') === nw.join('')) {
         reasons.push(`${namingStyle(fk.text)} vs ${namingStyle(fn.text)}`);
       } else {
         const len = Math.min([...fk.text].length, [...fn.text].length);
