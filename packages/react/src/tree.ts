@@ -1,0 +1,81 @@
+import type { Field, FieldList, Issue } from '@fieldkit/core';
+
+/** One visible line of the designer's tree. */
+export interface TreeRow {
+  field: Field;
+  /** 1-based nesting level (aria-level). */
+  level: number;
+  /** The id children are added under: the field's own id for objects, the item's id for arrays of objects. */
+  childParentId: string | null;
+  /** Id of the parent the field lives in (null = root; may be an array item's id). */
+  parentId: string | null;
+  /** Position among siblings (0-based) and their count. */
+  index: number;
+  setSize: number;
+  /** Field names from the root, array items skipped: the key path people and checkKeys use. */
+  path: string[];
+  /** Has children that can be shown. */
+  expandable: boolean;
+  expanded: boolean;
+}
+
+/** The children a field shows in the tree: an object's properties or an array-of-objects' item properties. */
+export function childrenOf(field: Field): { parentId: string; list: Field[] } | undefined {
+  if (field.type === 'object') return { parentId: field.id, list: field.properties ?? [] };
+  if (field.type === 'array' && field.of && field.of.type === 'object') return { parentId: field.of.id, list: field.of.properties ?? [] };
+  return undefined;
+}
+
+/**
+ * Flatten the visible part of the tree into rows (depth-first, in order), skipping the children
+ * of collapsed fields. Linear in the number of visible rows plus collapsed subtrees' roots.
+ */
+export function flattenTree(fields: FieldList, collapsed: ReadonlySet<string>): TreeRow[] {
+  const rows: TreeRow[] = [];
+  const visit = (list: Field[], level: number, parentId: string | null, prefix: string[]): void => {
+    for (let i = 0; i < list.length; i++) {
+      const field = list[i]!;
+      const kids = childrenOf(field);
+      const expanded = kids !== undefined && !collapsed.has(field.id);
+      const path = [...prefix, field.name];
+      rows.push({
+        field,
+        level,
+        parentId,
+        childParentId: kids?.parentId ?? null,
+        index: i,
+        setSize: list.length,
+        path,
+        expandable: kids !== undefined,
+        expanded,
+      });
+      if (kids && expanded) visit(kids.list, level + 1, kids.parentId, path);
+    }
+  };
+  visit(fields, 1, null, []);
+  return rows;
+}
+
+/** Key of a name path, safe for any key text (JSON of the array). */
+export function pathKey(path: readonly (string | number)[]): string {
+  return JSON.stringify(path.filter((s): s is string => typeof s === 'string'));
+}
+
+/**
+ * Group key-check issues by the field they belong to (by name path, array indexes dropped).
+ * A near-miss (`keys/near-miss`) sits on the field it was probably meant to be: the issue's
+ * parent path plus its `suggestion`; other issues sit on the field at their path, or on the
+ * nearest ancestor that exists.
+ */
+export function issuesByPath(issues: readonly Issue[]): Map<string, Issue[]> {
+  const out = new Map<string, Issue[]>();
+  for (const i of issues) {
+    const names = i.path.filter((s): s is string => typeof s === 'string');
+    const target = i.code === 'keys/near-miss' && i.suggestion !== undefined ? [...names.slice(0, -1), i.suggestion] : names;
+    const key = pathKey(target);
+    const list = out.get(key);
+    if (list) list.push(i);
+    else out.set(key, [i]);
+  }
+  return out;
+}
