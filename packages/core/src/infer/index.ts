@@ -1,1 +1,61 @@
-export {};
+/**
+ * Schema inference: many samples in, one JSON Schema out. See CONTRACTS.md §1 and the rule list
+ * in to-schema.ts. Property order in the output is first appearance; everything else (types,
+ * required, formats, enums, maps, discriminators) depends only on the multiset of samples.
+ */
+import { fail, FieldkitError, hasErrors, ok, type Result } from '../errors.js';
+import type { JSONSchemaObject } from '../types.js';
+import { createInferrer } from './inferrer.js';
+import type { InferOptions, InferTextOptions } from './options.js';
+
+export { createInferrer, inferrerFromState, type Inferrer } from './inferrer.js';
+export { DEFAULT_INFER_OPTIONS, HINTS, type Hint, type InferOptions, type InferTextOptions, type TextFormat, type TextReaderOptions } from './options.js';
+export type { InferenceState, NodeState, PartitionState } from './state.js';
+export { locateJsonError, type JsonErrorLocation, type TextReader } from './text.js';
+export { DISCRIMINATOR_KEYS } from './heuristics.js';
+
+/** Infer one schema from parsed samples (each any JSON value). */
+export function inferSchema(samples: readonly unknown[], opts: InferOptions = {}): JSONSchemaObject {
+  const inf = createInferrer(opts);
+  for (let i = 0; i < samples.length; i++) inf.add(samples[i]);
+  return inf.toSchema();
+}
+
+/**
+ * Infer from text: `json` (one value, or several concatenated), `ndjson` (one value per line),
+ * or `auto` (default). Returns issues (code `infer/parse`, with line, column, sample, source)
+ * instead of throwing.
+ */
+export function tryInferSchemaFromText(text: string, opts: InferTextOptions = {}): Result<JSONSchemaObject> {
+  const { format, source, ...inferOpts } = opts;
+  const inf = createInferrer(inferOpts);
+  if ((format ?? 'auto') === 'json') {
+    // Fast path: a single value is handed to JSON.parse whole.
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let parsed: unknown;
+    let okParse = false;
+    try {
+      parsed = JSON.parse(body);
+      okParse = true;
+    } catch {
+      // several values or broken text: the reader finds out which
+    }
+    if (okParse) {
+      inf.add(parsed);
+      return ok(inf.toSchema());
+    }
+  }
+  const readerOpts: { format: 'json' | 'ndjson' | 'auto'; source?: string } = { format: format ?? 'auto' };
+  if (source !== undefined) readerOpts.source = source;
+  const reader = inf.createTextReader(readerOpts);
+  const issues = [...reader.write(text), ...reader.end()];
+  if (hasErrors(issues)) return fail(issues);
+  return ok(inf.toSchema(), issues);
+}
+
+/** Like {@link tryInferSchemaFromText}, but throws a {@link FieldkitError} carrying the issues on bad text. */
+export function inferSchemaFromText(text: string, opts: InferTextOptions = {}): JSONSchemaObject {
+  const r = tryInferSchemaFromText(text, opts);
+  if (!r.ok) throw new FieldkitError(r.issues);
+  return r.value;
+}

@@ -1,0 +1,143 @@
+/**
+ * The named heuristics of inference, each a pure function of final counts (never of sample
+ * order): enums, maps, epoch timestamps, event-type discriminators.
+ */
+import type { Node } from './node.js';
+
+/** Most distinct values an automatically detected enum may have. */
+export const ENUM_MAX_VALUES = 8;
+/** Fewest strings at a path before an enum is considered. */
+export const ENUM_MIN_COUNT = 10;
+/** Each enum value must be seen on average this many times (count ≥ factor × distinct). */
+export const ENUM_REPEAT_FACTOR = 3;
+/** Longest automatically detected enum value. */
+export const ENUM_MAX_VALUE_LENGTH = 40;
+
+// Keys whose strings are identifiers or free text, never enums.
+const NOT_ENUM_KEY =
+  /(?:^|[_\-.\s])(?:id|ids|uuid|guid|token|hash|sha|key|secret|password|email|url|uri|href|link|path|title|description|desc|message|msg|text|body|content|comment|note|notes|subject|summary|html|address|phone|slug)$|[a-z0-9](?:Id|ID|Ids|Uuid|UUID|Token|Hash|Key|Email|Url|URL|Uri|Href|Link|Path|Title|Description|Message|Text|Body|Content|Comment|Note|Subject|Summary|Html|Address|Phone|Slug)$/;
+const NUMERIC = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** Strings at `node` (under property `key`) look like a closed set of values. */
+export function looksLikeEnum(node: Node, key: string | null): boolean {
+  const sv = node.sv;
+  if (node.svOver || sv === null) return false;
+  const d = sv.size;
+  if (d < 2 || d > ENUM_MAX_VALUES) return false;
+  if (node.str < ENUM_MIN_COUNT || node.str < ENUM_REPEAT_FACTOR * d) return false;
+  if (key !== null && NOT_ENUM_KEY.test(key)) return false;
+  for (const [v, c] of sv) {
+    if (c < 2) return false;
+    if (v.length === 0 || v.length > ENUM_MAX_VALUE_LENGTH) return false;
+    if (NUMERIC.test(v)) return false;
+    if (/[\n\r\t]/.test(v) || v.split(' ').length > 3) return false;
+  }
+  return true;
+}
+
+// Key names that make an integer in epoch range a timestamp: *At, *_at, time, timestamp, date, ts, created, updated…
+const EPOCH_KEY =
+  /(?:^|[_\-.])(?:at|time|timestamp|ts|date|datetime|created|updated|modified|expires|expiry|exp|iat|nbf|when|since|until)$|[a-z0-9](?:At|Time|Timestamp|TS|Ts|Date|DateTime|Datetime|Created|Updated|Modified|Expires|Expiry)$/;
+const ID_KEY = /(?:^|[_\-.])id$|[a-z0-9](?:Id|ID)$|^id/i;
+
+/** The key name is evidence that an integer in epoch range is a timestamp (never ids). */
+export function isEpochKey(key: string | null): boolean {
+  if (key === null || key.length > 64) return false;
+  if (ID_KEY.test(key)) return false;
+  return EPOCH_KEY.test(key);
+}
+
+// Map keys: what a key that is data (an id, a date, a code) looks like.
+const K_NUM = /^-?\d+$/;
+const K_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const K_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?$/;
+const K_HEX = /^(?=[^0-9]*[0-9])[0-9a-f]{8,}$/i;
+const K_ID = /^(?=[^0-9]*[0-9])[A-Za-z]{0,12}[_\-:]?[A-Za-z0-9]{5,}$/;
+const K_CODE = /^(?:[A-Z]{2,3}|[a-z]{2}(?:[-_][A-Za-z]{2,4})?)$/;
+
+/** Key classes in order of specificity, with the `propertyNames` pattern each implies. */
+const KEY_CLASSES: { re: RegExp; min: number; pattern: string | null }[] = [
+  { re: K_NUM, min: 2, pattern: '^-?[0-9]+$' },
+  { re: K_UUID, min: 1, pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' },
+  { re: K_DATE, min: 2, pattern: null },
+  { re: K_HEX, min: 3, pattern: '^[0-9a-fA-F]+$' },
+  { re: K_ID, min: 3, pattern: null },
+  { re: K_CODE, min: 8, pattern: null },
+];
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Objects with at least this many distinct keys whose values are alike are maps. */
+export const MAP_MIN_ALIKE_KEYS = 200;
+/** Share of values with the same kind signature for "alike". */
+export const MAP_ALIKE_SHARE = 0.9;
+
+/** Kinds present at a node, as a bit set. */
+export function kindSignature(n: Node): number {
+  return (n.nul > 0 ? 1 : 0) | (n.bool > 0 ? 2 : 0) | (n.int + n.flt > 0 ? 4 : 0) | (n.str > 0 ? 8 : 0) | (n.obj > 0 ? 16 : 0) | (n.arr > 0 ? 32 : 0);
+}
+
+/**
+ * Decide whether the object node is a map (keys are data). Returns null for "not a map", else
+ * the `propertyNames` pattern (or '' for none).
+ */
+export function detectMap(node: Node): string | null {
+  const props = node.props;
+  if (props === null || props.size === 0) return null;
+  const size = props.size;
+  for (const cls of KEY_CLASSES) {
+    if (size < cls.min) continue;
+    let all = true;
+    for (const k of props.keys()) {
+      if (!cls.re.test(k)) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return mapPattern(props.keys(), cls.pattern);
+  }
+  if (size >= MAP_MIN_ALIKE_KEYS) {
+    const counts = new Map<number, number>();
+    let best = 0;
+    for (const c of props.values()) {
+      const sig = kindSignature(c);
+      const x = (counts.get(sig) ?? 0) + 1;
+      counts.set(sig, x);
+      if (x > best) best = x;
+    }
+    if (best >= MAP_ALIKE_SHARE * size) return mapPattern(props.keys(), null);
+  }
+  return null;
+}
+
+/** The pattern every key fits, or '' when there is none worth writing. */
+export function mapPattern(keys: Iterable<string>, pattern: string | null): string {
+  if (pattern !== null) return pattern;
+  let dates = true;
+  for (const k of keys) if (!DATE_ONLY.test(k)) { dates = false; break; }
+  return dates ? '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' : '';
+}
+
+/** Built-in event-type keys, most specific first. */
+export const DISCRIMINATOR_KEYS: readonly string[] = [
+  'eventName', 'event_name', 'eventType', 'event_type', 'webhookEvent', 'webhook_event', 'event',
+  'type', 'action', 'topic', 'kind', 'object',
+];
+const TAG_VALUE = /^[A-Za-z0-9][A-Za-z0-9_.:\/-]{0,63}$/;
+
+/** A value of a built-in event-type key that can name a variant (identifier-like). */
+export function isTagValue(v: string, named: boolean): boolean {
+  return named ? v.length <= 200 : TAG_VALUE.test(v);
+}
+
+/** Most distinct values one event-type key may have before it is given up. */
+export const DISCRIMINATOR_MAX_VALUES = 64;
+/** Most sample groups kept; beyond, the lowest-priority keys are given up. */
+export const MAX_PARTITIONS = 256;
+
+/** PascalCase of an event value for a `$defs` name: `invoice.paid` -> `InvoicePaid`. */
+export function pascalName(v: string): string {
+  const parts = v.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  let out = parts.map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
+  if (out === '' || /^[0-9]/.test(out)) out = 'Event' + out;
+  return out;
+}

@@ -1,0 +1,310 @@
+import { describe, expect, it } from 'vitest';
+import { FieldkitError } from '../errors.js';
+import type { JSONSchemaObject } from '../types.js';
+import { createInferrer, inferrerFromState, inferSchema, inferSchemaFromText, tryInferSchemaFromText } from './index.js';
+
+/** JSON with sorted keys, built iteratively (vitest's toEqual and JSON.stringify recurse). */
+function canonical(v: unknown): string {
+  const out: string[] = [];
+  const work: unknown[] = [v];
+  while (work.length > 0) {
+    const x = work.pop();
+    if (typeof x === 'string' && x.startsWith('\u0000')) out.push(x.slice(1));
+    else if (Array.isArray(x)) {
+      out.push('[');
+      work.push('\u0000]');
+      for (let i = x.length - 1; i >= 0; i--) work.push(x[i], '\u0000,');
+    } else if (typeof x === 'object' && x !== null) {
+      out.push('{');
+      work.push('\u0000}');
+      const keys = Object.keys(x).sort().reverse();
+      for (const k of keys) work.push((x as Record<string, unknown>)[k], '\u0000' + JSON.stringify(k) + ':');
+    } else out.push(JSON.stringify(x));
+  }
+  return out.join('');
+}
+
+const props = (s: JSONSchemaObject) => s.properties as Record<string, JSONSchemaObject>;
+
+describe('inferSchema basics', () => {
+  it('writes $schema for the chosen draft', () => {
+    expect(inferSchema([{ a: 1 }]).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(inferSchema([{ a: 1 }], { draft: 'draft-07' }).$schema).toBe('http://json-schema.org/draft-07/schema#');
+  });
+
+  it('marks required only the keys present in every object', () => {
+    const s = inferSchema([{ a: 1, b: 'x' }, { a: 2 }]);
+    expect(s.required).toEqual(['a']);
+    expect(Object.keys(props(s))).toEqual(['a', 'b']);
+    expect(s.additionalProperties).toBeUndefined();
+  });
+
+  it('uses integer only when every number was integral', () => {
+    expect(props(inferSchema([{ n: 1 }, { n: 2 }])).n!.type).toBe('integer');
+    expect(props(inferSchema([{ n: 1 }, { n: 2.5 }])).n!.type).toBe('number');
+  });
+
+  it('writes nullable primitives and objects as type arrays', () => {
+    const s = inferSchema([{ a: 'x', o: { k: 1 } }, { a: null, o: null }]);
+    expect(props(s).a!.type).toEqual(['string', 'null']);
+    expect(props(s).o!.type).toEqual(['object', 'null']);
+  });
+
+  it('writes anyOf when objects or arrays mix with other kinds', () => {
+    const s = inferSchema([{ a: { k: 1 } }, { a: 'x' }, { a: [1] }, { a: null }]);
+    const a = props(s).a!;
+    expect(a.anyOf).toHaveLength(3);
+    expect((a.anyOf as JSONSchemaObject[])[2]!.type).toEqual(['string', 'null']);
+  });
+
+  it('describes an array only ever seen empty without inventing items', () => {
+    const s = inferSchema([{ tags: [] }, { tags: [] }]);
+    expect(props(s).tags).toEqual({ type: 'array', maxItems: 0 });
+  });
+
+  it('merges items across all elements of all samples', () => {
+    const s = inferSchema([{ xs: [{ a: 1 }, { a: 2, b: 'x' }] }, { xs: [{ a: 3 }] }]);
+    const items = props(s).xs!.items as JSONSchemaObject;
+    expect(items.required).toEqual(['a']);
+    expect(Object.keys(props(items))).toEqual(['a', 'b']);
+  });
+
+  it('describes an empty object as an object with no properties', () => {
+    expect(props(inferSchema([{ o: {} }])).o).toEqual({ type: 'object', properties: {} });
+  });
+
+  it('returns a schema that accepts anything for no samples', () => {
+    expect(inferSchema([])).toEqual({ $schema: 'https://json-schema.org/draft/2020-12/schema' });
+  });
+});
+
+describe('formats', () => {
+  it('finds standard formats only when every value matches', () => {
+    const s = inferSchema([
+      { d: '2024-05-01T12:00:00Z', e: 'a@b.co', u: 'https://x.io/a', id: '123e4567-e89b-12d3-a456-426614174000', ip: '10.0.0.1', day: '2024-05-01' },
+      { d: '2024-05-02T12:00:00+02:00', e: 'c@d.co', u: 'not a uri', id: '123e4567-e89b-12d3-a456-426614174001', ip: '::1', day: '2024-02-29' },
+    ]);
+    const p = props(s);
+    expect(p.d!.format).toBe('date-time');
+    expect(p.e!.format).toBe('email');
+    expect(p.u!.format).toBeUndefined();
+    expect(p.id!.format).toBe('uuid');
+    expect(p.ip!.format).toBeUndefined();
+    expect(p.day!.format).toBe('date');
+  });
+
+  it('never labels non-RFC timestamps date-time', () => {
+    const s = inferSchema([{ a: '2024-05-01 12:00:00 +00:00', b: '2024-05-01T12:00:00' }]);
+    expect(props(s).a!.format).toBe('date-time-space');
+    expect(props(s).b!.format).toBe('iso-date-time');
+  });
+
+  it('labels epoch integers only under a timestamp-like key', () => {
+    const s = inferSchema([{ createdAt: 1714564800, updated_at: 1714564800123, userId: 1714564800, count: 1714564800 }]);
+    expect(props(s).createdAt!.format).toBe('unix-time');
+    expect(props(s).updated_at!.format).toBe('unix-time-ms');
+    expect(props(s).userId!.format).toBeUndefined();
+    expect(props(s).count!.format).toBeUndefined();
+  });
+
+  it('drops the epoch format when any value is out of range', () => {
+    expect(props(inferSchema([{ ts: 1714564800 }, { ts: 5 }])).ts!.format).toBeUndefined();
+  });
+});
+
+describe('enums', () => {
+  const many = (vals: string[], times: number) => Array.from({ length: times }, (_, i) => ({ status: vals[i % vals.length] }));
+
+  it('writes a sorted enum on strong evidence', () => {
+    expect(props(inferSchema(many(['paid', 'open', 'void'], 12))).status!.enum).toEqual(['open', 'paid', 'void']);
+  });
+
+  it('needs repetition', () => {
+    expect(props(inferSchema(many(['paid', 'open', 'void'], 6))).status!.enum).toBeUndefined();
+  });
+
+  it('never makes enums of ids, numbers as strings or formats', () => {
+    const ids = Array.from({ length: 12 }, (_, i) => ({ userId: ['a', 'b'][i % 2], n: ['1', '2'][i % 2], d: ['2024-01-01', '2024-01-02'][i % 2] }));
+    const p = props(inferSchema(ids));
+    expect(p.userId!.enum).toBeUndefined();
+    expect(p.n!.enum).toBeUndefined();
+    expect(p.d!.enum).toBeUndefined();
+  });
+
+  it('adds null to the enum of a nullable path', () => {
+    const s = inferSchema([...many(['a', 'b'], 12), { status: null }]);
+    expect(props(s).status!.enum).toEqual(['a', 'b', null]);
+  });
+
+  it('obeys enum and no-enum hints', () => {
+    expect(props(inferSchema([{ plan: 'x' }], { hints: { '/plan': 'enum' } })).plan!.enum).toEqual(['x']);
+    expect(props(inferSchema(many(['a', 'b'], 20), { hints: { '/status': 'no-enum' } })).status!.enum).toBeUndefined();
+  });
+});
+
+describe('maps', () => {
+  it('describes objects keyed by ids as additionalProperties', () => {
+    const s = inferSchema([{ byId: { '101': { n: 1 }, '102': { n: 2 }, '103': { n: 3, x: true } } }]);
+    const m = props(s).byId!;
+    expect(m.properties).toBeUndefined();
+    expect(m.propertyNames).toEqual({ pattern: '^-?[0-9]+$' });
+    expect((m.additionalProperties as JSONSchemaObject).required).toEqual(['n']);
+  });
+
+  it('obeys map and no-map hints', () => {
+    const s = inferSchema([{ m: { a: 1, b: 2 } }], { hints: { '/m': 'map' } });
+    expect(props(s).m!.additionalProperties).toEqual({ type: 'integer' });
+    const t = inferSchema([{ m: { '1': 1, '2': 2 } }], { hints: { '/m': ['no-map'] } });
+    expect(Object.keys(props(props(t).m!))).toEqual(['1', '2']);
+  });
+
+  it('keeps a wide object with heterogeneous values as properties', () => {
+    const wide: Record<string, unknown> = {};
+    for (let i = 0; i < 5000; i++) wide['k' + i] = [1, 'x', true, null, 1.5, { a: 1 }, [1]][i % 7];
+    expect(Object.keys(props(inferSchema([wide]))).length).toBe(5000);
+  });
+});
+
+describe('discriminated event streams', () => {
+  const events = [
+    ...Array.from({ length: 4 }, (_, i) => ({ type: 'invoice.paid', object: 'event', data: { amount: i } })),
+    ...Array.from({ length: 4 }, (_, i) => ({ type: 'customer.created', object: 'event', data: { email: `u${i}@x.io` } })),
+  ];
+
+  it('writes one sub-schema per event type', () => {
+    const s = inferSchema(events);
+    expect(s['x-fieldkit-discriminator']).toBe('type');
+    expect(s.oneOf).toEqual([{ $ref: '#/$defs/CustomerCreated' }, { $ref: '#/$defs/InvoicePaid' }]);
+    const paid = (s.$defs as Record<string, JSONSchemaObject>).InvoicePaid!;
+    expect(paid.title).toBe('invoice.paid');
+    expect(props(paid).type).toEqual({ const: 'invoice.paid' });
+  });
+
+  it('uses definitions for draft-07', () => {
+    const s = inferSchema(events, { draft: 'draft-07' });
+    expect(s.definitions).toBeDefined();
+    expect(s.oneOf![0]).toEqual({ $ref: '#/definitions/CustomerCreated' });
+  });
+
+  it('can be turned off or named', () => {
+    expect(inferSchema(events, { discriminator: false }).oneOf).toBeUndefined();
+    const named = inferSchema(events, { discriminator: 'object' });
+    expect(named['x-fieldkit-discriminator']).toBe('object');
+  });
+
+  it('does not split when the key is missing from some samples', () => {
+    expect(inferSchema([...events, { data: {} }]).oneOf).toBeUndefined();
+  });
+});
+
+describe('stats', () => {
+  it('adds seen/total and examples only when asked', () => {
+    const samples = [{ a: 'x', b: 1 }, { a: 'y' }];
+    expect(props(inferSchema(samples)).a!['x-fieldkit-stats']).toBeUndefined();
+    const s = inferSchema(samples, { stats: true });
+    expect(props(s).b!['x-fieldkit-stats']).toEqual({ seen: 1, total: 2 });
+    expect(props(s).a!.examples).toEqual(['x', 'y']);
+  });
+});
+
+describe('inferrer, state and merge', () => {
+  it('round-trips its state through JSON', () => {
+    const inf = createInferrer();
+    inf.add({ a: 1, b: ['x'], c: { '__proto__': 1 } });
+    inf.add({ a: 2.5 });
+    const r = inferrerFromState(JSON.parse(JSON.stringify(inf.state)));
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.value.toSchema()).toEqual(inf.toSchema());
+      expect(r.value.count).toBe(2);
+    }
+  });
+
+  it('rejects malformed states with issues', () => {
+    const r = inferrerFromState({ format: 'fieldkit-inference-state', version: 1, count: 1, maxExamples: 0, keys: [], dropped: [], values: [], partitions: [{ tag: [], root: 5 }], nodes: [] });
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]!.code).toBe('infer/state');
+    expect(inferrerFromState('nope').ok).toBe(false);
+  });
+
+  it('merges shards into the same schema as one pass', () => {
+    const a = createInferrer();
+    const b = createInferrer();
+    a.add({ x: 1 });
+    b.add({ x: 'y', z: true });
+    a.merge(b);
+    expect(a.count).toBe(2);
+    expect(a.toSchema()).toEqual(inferSchema([{ x: 1 }, { x: 'y', z: true }]));
+    const c = createInferrer();
+    c.merge(a.state);
+    expect(c.toSchema()).toEqual(a.toSchema());
+  });
+});
+
+describe('text', () => {
+  it('reads NDJSON, concatenated JSON and auto', () => {
+    const expected = inferSchema([{ a: 1 }, { a: 'x' }]);
+    expect(inferSchemaFromText('{"a":1}\n{"a":"x"}\n', { format: 'ndjson' })).toEqual(expected);
+    expect(inferSchemaFromText('{"a":1} {"a":"x"}', { format: 'json' })).toEqual(expected);
+    expect(inferSchemaFromText('{"a":1}\n{"a":"x"}')).toEqual(expected);
+    expect(inferSchemaFromText('{\n "a": 1\n}\n{"a":"x"}')).toEqual(expected);
+  });
+
+  it('reports parse errors with line, column, sample and source', () => {
+    const r = tryInferSchemaFromText('{"a":1}\n\n{"a":tru}\n', { format: 'ndjson', source: 'in.ndjson' });
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]).toMatchObject({ code: 'infer/parse', line: 3, column: 9, sample: 2, source: 'in.ndjson' });
+    expect(() => inferSchemaFromText('{"a":', { format: 'json' })).toThrow(FieldkitError);
+  });
+
+  it('gives the same schema for any chunking', () => {
+    const text = '{"a":1,"s":"x\\"y"}\n{"a":[1,2],"b":null}\n"str"\n12\n';
+    const whole = inferSchemaFromText(text, { format: 'json' });
+    for (const format of ['json', 'ndjson', 'auto'] as const) {
+      for (let size = 1; size < 8; size++) {
+        const inf = createInferrer();
+        const reader = inf.createTextReader({ format });
+        const issues = [];
+        for (let i = 0; i < text.length; i += size) issues.push(...reader.write(text.slice(i, i + size)));
+        issues.push(...reader.end());
+        expect(issues).toEqual([]);
+        expect(reader.samples).toBe(4);
+        expect(inf.toSchema()).toEqual(whole);
+      }
+    }
+  });
+});
+
+describe('hostile input', () => {
+  it('treats __proto__ and constructor as ordinary keys and pollutes nothing', () => {
+    const sample = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}');
+    const s = inferSchema([sample, sample], { stats: true });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(s.properties, '__proto__')).toBe(true);
+    expect(Object.keys(props(s))).toEqual(['__proto__', 'constructor']);
+    expect(s.required).toEqual(['__proto__', 'constructor']);
+  });
+
+  it('handles 5,000 levels of nesting with the default stack', () => {
+    let deep: unknown = 0;
+    for (let i = 0; i < 5000; i++) deep = i % 2 ? [deep] : { d: i, c: deep };
+    const s = inferSchema([deep, deep]);
+    let depth = 0;
+    let cur: JSONSchemaObject | undefined = s;
+    while (cur) {
+      depth++;
+      cur = (cur.items as JSONSchemaObject | undefined) ?? (cur.properties as Record<string, JSONSchemaObject> | undefined)?.c;
+    }
+    expect(depth).toBe(5001);
+    const inf = createInferrer();
+    inf.add(deep);
+    const back = inferrerFromState(JSON.parse(JSON.stringify(inf.state)));
+    expect(back.ok).toBe(true);
+    // Built by hand: JSON.stringify itself recurses.
+    let text = '0';
+    for (let i = 0; i < 5000; i++) text = i % 2 ? `[${text}]` : `{"d":${i},"c":${text}}`;
+    expect(canonical(inferSchemaFromText(text + text, { format: 'json' }))).toBe(canonical(s));
+    expect(canonical(inferSchemaFromText(text + '\n' + text, { format: 'ndjson' }))).toBe(canonical(s));
+    expect(canonical(s)).toContain('"d":{"type":"integer"}');
+  });
+});

@@ -1,0 +1,321 @@
+/**
+ * The Inferrer: samples grouped by the values of event-type keys (`eventName`, `type`,
+ * `action`…) into partitions, each with its own node tree. A sample is added to exactly one
+ * partition, so grouping costs a few key look-ups per sample; `toSchema` picks the
+ * discriminator (or none) from the final groups and merges partitions as needed. Groups are
+ * a pure function of the samples (keys with too many values, or too many groups, are given up
+ * by fixed rules), so the state does not depend on sample order or merge order.
+ */
+import { fail, FieldkitError, ok, type Issue, type Result } from '../errors.js';
+import type { JSONSchemaObject } from '../types.js';
+import { DISCRIMINATOR_KEYS, DISCRIMINATOR_MAX_VALUES, MAX_PARTITIONS, isTagValue } from './heuristics.js';
+import { addSample, mergeNode, Node } from './node.js';
+import { DEFAULT_INFER_OPTIONS, type InferOptions, type TextReaderOptions } from './options.js';
+import { flattenNode, readState, type InferenceState, type NodeState, type PartitionState } from './state.js';
+import { createTextReader, type TextReader } from './text.js';
+import { assembleSchema, compileHints, nodeToSchema, type Variant } from './to-schema.js';
+
+/** Grows a schema sample by sample; see CONTRACTS.md §1. */
+export interface Inferrer {
+  /** Add one parsed sample (any JSON value). */
+  add(sample: unknown): void;
+  /** A streaming reader: write text chunks (split anywhere), each value becomes a sample. */
+  createTextReader(opts?: TextReaderOptions): TextReader;
+  /** Add everything another inferrer (or a saved state) saw. Associative and commutative. Throws FieldkitError on an invalid state. */
+  merge(other: Inferrer | InferenceState): void;
+  /** Plain JSON data (a fresh snapshot on each read); `inferrerFromState` reads it back. */
+  readonly state: InferenceState;
+  /** Samples added (including merged ones). */
+  readonly count: number;
+  /** The schema for everything added so far; options override those given at creation. */
+  toSchema(opts?: Partial<InferOptions>): JSONSchemaObject;
+}
+
+interface Partition {
+  tag: [string, string][];
+  root: Node;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function tagString(tag: [string, string][]): string {
+  let s = '';
+  for (const [k, v] of tag) s += k + '\u0000' + v + '\u0001';
+  return s;
+}
+
+/** Root keys the options name as discriminators (option or `discriminator` hints on a root path). */
+function namedKeys(opts: InferOptions): string[] {
+  const out = new Set<string>();
+  if (typeof opts.discriminator === 'string') out.add(opts.discriminator);
+  for (const c of compileHints(opts.hints)) {
+    if (c.segs.length === 1 && c.segs[0] !== '*' && c.hints.includes('discriminator')) out.add(c.segs[0]!);
+  }
+  return [...out];
+}
+
+class InferrerImpl implements Inferrer {
+  readonly opts: InferOptions;
+  readonly maxExamples: number;
+  /** Extra named keys (sorted) + the built-in list: the tracked keys in priority order. */
+  extraKeys: string[];
+  keys: string[];
+  named: Set<string>;
+  dropped = new Set<string>();
+  values = new Map<string, Set<string>>();
+  parts = new Map<string, Partition>();
+  n = 0;
+
+  constructor(opts: InferOptions, maxExamples: number, extra: string[]) {
+    this.opts = opts;
+    this.maxExamples = maxExamples;
+    this.extraKeys = [...new Set(extra)].sort();
+    this.named = new Set(this.extraKeys);
+    this.keys = [...this.extraKeys, ...DISCRIMINATOR_KEYS.filter((k) => !this.named.has(k))];
+  }
+
+  get count(): number {
+    return this.n;
+  }
+
+  add(sample: unknown): void {
+    this.n++;
+    let tag: [string, string][] = [];
+    let id = '';
+    if (typeof sample === 'object' && sample !== null && !Array.isArray(sample)) {
+      const o = sample as Record<string, unknown>;
+      let newValue = false;
+      for (const k of this.keys) {
+        if (!hasOwn.call(o, k) || this.dropped.has(k)) continue;
+        const v = o[k];
+        if (typeof v !== 'string' || !isTagValue(v, this.named.has(k))) continue;
+        let vs = this.values.get(k);
+        if (vs === undefined) this.values.set(k, (vs = new Set()));
+        if (!vs.has(v)) {
+          vs.add(v);
+          newValue = true;
+        }
+        tag.push([k, v]);
+        id += k + '\u0000' + v + '\u0001';
+      }
+      if (newValue && this.enforceLimits()) {
+        tag = tag.filter(([k]) => !this.dropped.has(k));
+        id = tagString(tag);
+      }
+    }
+    let part = this.parts.get(id);
+    if (part === undefined) {
+      part = { tag, root: new Node() };
+      this.parts.set(id, part);
+      if (this.parts.size > MAX_PARTITIONS && this.enforceLimits()) {
+        tag = tag.filter(([k]) => !this.dropped.has(k));
+        part = this.parts.get(tagString(tag))!;
+      }
+    }
+    addSample(part.root, sample, this.maxExamples);
+  }
+
+  /**
+   * Give up keys with too many values, then (while there are too many groups) the
+   * lowest-priority key still in use; regroup. Returns true when something was dropped.
+   */
+  enforceLimits(): boolean {
+    let changed = false;
+    for (const [k, vs] of this.values) {
+      if (vs.size > DISCRIMINATOR_MAX_VALUES && !this.dropped.has(k)) {
+        this.dropped.add(k);
+        changed = true;
+      }
+    }
+    if (changed) this.regroup();
+    while (this.parts.size > MAX_PARTITIONS) {
+      const inUse = new Set<string>();
+      for (const p of this.parts.values()) for (const [k] of p.tag) inUse.add(k);
+      const victim = [...this.keys].reverse().find((k) => inUse.has(k));
+      if (victim === undefined) break;
+      this.dropped.add(victim);
+      this.regroup();
+      changed = true;
+    }
+    return changed;
+  }
+
+  regroup(): void {
+    const old = this.parts;
+    this.parts = new Map();
+    for (const p of old.values()) {
+      const tag = p.tag.filter(([k]) => !this.dropped.has(k));
+      const id = tagString(tag);
+      const existing = this.parts.get(id);
+      if (existing === undefined) this.parts.set(id, { tag, root: p.root });
+      else mergeNode(existing.root, p.root, this.maxExamples);
+    }
+  }
+
+  createTextReader(opts?: TextReaderOptions): TextReader {
+    return createTextReader((v) => this.add(v), opts);
+  }
+
+  merge(other: Inferrer | InferenceState): void {
+    let src: InferrerImpl;
+    if (other instanceof InferrerImpl) src = other;
+    else {
+      const r = inferrerFromState(other instanceof Object && 'state' in other && !('format' in other) ? (other as Inferrer).state : other);
+      if (!r.ok) throw new FieldkitError(r.issues);
+      src = r.value as InferrerImpl;
+    }
+    if (src === this) src = inferrerFromStateUnchecked(this.state);
+    this.n += src.n;
+    for (const k of src.extraKeys) {
+      if (!this.named.has(k)) {
+        this.extraKeys.push(k);
+        this.named.add(k);
+      }
+    }
+    this.extraKeys.sort();
+    this.keys = [...this.extraKeys, ...DISCRIMINATOR_KEYS.filter((k) => !this.named.has(k))];
+    for (const k of src.dropped) this.dropped.add(k);
+    for (const [k, vs] of src.values) {
+      let mine = this.values.get(k);
+      if (mine === undefined) this.values.set(k, (mine = new Set()));
+      for (const v of vs) mine.add(v);
+    }
+    for (const [id, p] of src.parts) {
+      const mine = this.parts.get(id);
+      if (mine === undefined) {
+        const root = new Node();
+        mergeNode(root, p.root, this.maxExamples);
+        this.parts.set(id, { tag: p.tag.map(([k, v]) => [k, v] as [string, string]), root });
+      } else mergeNode(mine.root, p.root, this.maxExamples);
+    }
+    this.regroup();
+    this.enforceLimits();
+  }
+
+  get state(): InferenceState {
+    const nodes: NodeState[] = [];
+    const partitions: PartitionState[] = [];
+    for (const p of this.parts.values()) partitions.push({ tag: p.tag.map(([k, v]) => [k, v]), root: flattenNode(p.root, nodes) });
+    return {
+      format: 'fieldkit-inference-state',
+      version: 1,
+      count: this.n,
+      maxExamples: this.maxExamples,
+      keys: this.extraKeys.slice(),
+      dropped: [...this.dropped].sort(),
+      values: [...this.values].map(([k, vs]) => [k, [...vs].sort()] as [string, string[]]).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+      partitions,
+      nodes,
+    };
+  }
+
+  /** Choose the discriminator key for these options, or null. */
+  chooseDiscriminator(opts: InferOptions, hints: ReturnType<typeof compileHints>): { key: string; variants: Variant[] } | null {
+    if (opts.discriminator === false || this.parts.size === 0) return null;
+    const named = namedKeys(opts);
+    const parts = [...this.parts.values()];
+    const groupsBy = (key: string): Map<string, Node[]> | null => {
+      if (this.dropped.has(key)) return null;
+      const groups = new Map<string, Node[]>();
+      for (const p of parts) {
+        const t = p.tag.find(([k]) => k === key);
+        if (t === undefined) return null;
+        const g = groups.get(t[1]);
+        if (g === undefined) groups.set(t[1], [p.root]);
+        else g.push(p.root);
+      }
+      return groups;
+    };
+    const toVariants = (groups: Map<string, Node[]>): Variant[] =>
+      [...groups].map(([value, roots]) => {
+        if (roots.length === 1) return { value, root: roots[0]! };
+        const root = new Node();
+        for (const r of roots) mergeNode(root, r, this.maxExamples);
+        return { value, root };
+      });
+    if (named.length > 0) {
+      for (const key of named) {
+        const groups = groupsBy(key);
+        if (groups !== null) return { key, variants: toVariants(groups) };
+      }
+      return null;
+    }
+    for (const key of this.keys) {
+      const groups = groupsBy(key);
+      if (groups === null) continue;
+      const d = groups.size;
+      if (d < 2 || this.n < 2 * d) continue;
+      const variants = toVariants(groups);
+      // Split only when the event types differ in shape (ignoring the discriminator itself).
+      const shapes = new Set<string>();
+      for (const v of variants) {
+        const s = nodeToSchema(v.root, { stats: false, hints, maxExamples: 0 });
+        const props = s.properties as Record<string, unknown> | undefined;
+        if (props) delete props[key];
+        shapes.add(JSON.stringify(s));
+        if (shapes.size > 1) break;
+      }
+      if (shapes.size > 1) return { key, variants };
+    }
+    return null;
+  }
+
+  toSchema(overrides?: Partial<InferOptions>): JSONSchemaObject {
+    const o: InferOptions = { ...this.opts, ...overrides };
+    const draft = o.draft ?? DEFAULT_INFER_OPTIONS.draft;
+    const stats = o.stats ?? false;
+    const hints = compileHints(o.hints);
+    const bopts = { draft, stats, hints, maxExamples: this.maxExamples };
+    const disc = this.chooseDiscriminator(o, hints);
+    if (disc !== null) return assembleSchema(null, disc, bopts);
+    let root: Node | null = null;
+    if (this.parts.size === 1) root = this.parts.values().next().value!.root;
+    else if (this.parts.size > 1) {
+      root = new Node();
+      for (const p of this.parts.values()) mergeNode(root, p.root, this.maxExamples);
+    }
+    return assembleSchema(root, null, bopts);
+  }
+}
+
+function examplesFor(opts: InferOptions): number {
+  if (!opts.stats) return 0;
+  const m = opts.maxExamples ?? DEFAULT_INFER_OPTIONS.maxExamples;
+  return Number.isInteger(m) && m > 0 ? m : 0;
+}
+
+/** Start an empty inferrer. With `stats: true` examples are collected as samples are added. */
+export function createInferrer(opts: InferOptions = {}): Inferrer {
+  return new InferrerImpl(opts, examplesFor(opts), namedKeys(opts));
+}
+
+function inferrerFromStateUnchecked(state: InferenceState): InferrerImpl {
+  const r = inferrerFromState(state);
+  if (!r.ok) throw new FieldkitError(r.issues);
+  return r.value as InferrerImpl;
+}
+
+/**
+ * Rebuild an inferrer from a state (e.g. read from a file); every field is checked and a
+ * malformed state gives `infer/state` issues instead of a throw.
+ */
+export function inferrerFromState(state: unknown, opts: InferOptions = {}): Result<Inferrer> {
+  const r = readState(state);
+  if (!r.ok) return fail(r.issues);
+  const s = r.state;
+  const inf = new InferrerImpl(opts, s.maxExamples, [...namedKeys(opts), ...s.keys]);
+  inf.n = s.count;
+  for (const k of s.dropped) inf.dropped.add(k);
+  for (const [k, vs] of s.values) inf.values.set(k, new Set(vs));
+  const issues: Issue[] = [];
+  s.partitions.forEach((p, i) => {
+    const tag = p.tag.map(([k, v]) => [k, v] as [string, string]);
+    const id = tagString(tag);
+    const existing = inf.parts.get(id);
+    if (existing === undefined) inf.parts.set(id, { tag, root: r.roots[i]! });
+    else mergeNode(existing.root, r.roots[i]!, inf.maxExamples);
+  });
+  inf.regroup();
+  inf.enforceLimits();
+  return ok(inf, issues);
+}

@@ -1,0 +1,366 @@
+/**
+ * The in-memory inference tree: one {@link Node} per data path (property children in a Map,
+ * array elements of all arrays at a path share one `items` node). Counters only, plus small
+ * bounded sets (enum candidates, examples), so adding is O(size of the sample), merging is
+ * O(size of the tree) and both are associative and commutative.
+ *
+ * Depth: `addValue`, `mergeNode` recurse up to {@link MAX_RECURSION} levels and hand deeper
+ * work to an explicit queue, so a 5,000-level sample runs with the default stack.
+ */
+import { isDate, isDateTime, isEmail, isIpv4, isIpv6, isLocalDateTime, isSpaceDateTime, isTime, isUri, isUuid } from '../formats.js';
+
+/** Recursion depth after which work is queued instead of recursed. */
+export const MAX_RECURSION = 400;
+/** Distinct strings remembered per path for enum detection; more = not an enum. */
+export const ENUM_TRACK = 32;
+/** Strings longer than this are never enum values (free text). */
+export const ENUM_MAX_LENGTH = 64;
+/** Samples nested deeper than this are rejected as circular or absurd. */
+export const MAX_DEPTH = 1_000_000;
+
+// String format bits, in the order they are preferred when several still hold.
+export const F_DATE_TIME = 1;
+export const F_DATE_TIME_SPACE = 2;
+export const F_ISO_DATE_TIME = 4;
+export const F_DATE = 8;
+export const F_TIME = 16;
+export const F_UUID = 32;
+export const F_EMAIL = 64;
+export const F_IPV4 = 128;
+export const F_IPV6 = 256;
+export const F_URI = 512;
+export const ALL_STRING_FORMATS = 1023;
+export const STRING_FORMAT_NAMES: readonly [number, string][] = [
+  [F_DATE_TIME, 'date-time'],
+  [F_DATE_TIME_SPACE, 'date-time-space'],
+  [F_ISO_DATE_TIME, 'iso-date-time'],
+  [F_DATE, 'date'],
+  [F_TIME, 'time'],
+  [F_UUID, 'uuid'],
+  [F_EMAIL, 'email'],
+  [F_IPV4, 'ipv4'],
+  [F_IPV6, 'ipv6'],
+  [F_URI, 'uri'],
+];
+
+// Integer format bits: epoch seconds / milliseconds in 2000..2100 (formats.ts bounds).
+export const N_UNIX = 1;
+export const N_UNIX_MS = 2;
+export const ALL_NUMBER_FORMATS = 3;
+const UNIX_MIN = 946_684_800;
+const UNIX_MAX = 4_102_444_800;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+
+/**
+ * The formats of `mask` that `s` still satisfies. Cheap guards (first char, length, a
+ * separator at a fixed place) run before any regex, so a non-format string costs a few
+ * comparisons and clears the mask for good.
+ */
+export function stringFormats(s: string, mask: number): number {
+  const len = s.length;
+  if (len === 0) return 0;
+  const c0 = s.charCodeAt(0);
+  let out = 0;
+  if (mask & (F_DATE_TIME | F_DATE_TIME_SPACE | F_ISO_DATE_TIME | F_DATE)) {
+    if (len >= 10 && isDigit(c0) && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+      if (len === 10) out |= mask & F_DATE && isDate(s) ? F_DATE : 0;
+      else {
+        const sep = s.charCodeAt(10);
+        if (sep === 84 || sep === 116) {
+          if (mask & F_DATE_TIME && isDateTime(s)) out |= F_DATE_TIME;
+          else if (mask & F_ISO_DATE_TIME && isLocalDateTime(s)) out |= F_ISO_DATE_TIME;
+        } else if (sep === 32 && mask & F_DATE_TIME_SPACE && isSpaceDateTime(s)) out |= F_DATE_TIME_SPACE;
+      }
+    }
+  }
+  if (mask & F_TIME && len >= 9 && isDigit(c0) && s.charCodeAt(2) === 58 && isTime(s)) out |= F_TIME;
+  if (mask & F_UUID && len === 36 && isHex(c0) && s.charCodeAt(8) === 45 && isUuid(s)) out |= F_UUID;
+  if (mask & F_EMAIL && len >= 3 && len <= 254 && s.indexOf('@') > 0 && isEmail(s)) out |= F_EMAIL;
+  if (mask & F_IPV4 && len >= 7 && len <= 15 && isDigit(c0) && isIpv4(s)) out |= F_IPV4;
+  if (mask & F_IPV6 && len >= 2 && len <= 45 && (isHex(c0) || c0 === 58) && isIpv6(s)) out |= F_IPV6;
+  if (mask & F_URI && len >= 4 && ((c0 >= 97 && c0 <= 122) || (c0 >= 65 && c0 <= 90)) && s.indexOf(':') > 0 && isUri(s)) out |= F_URI;
+  return out;
+}
+
+/** Number formats of `mask` that the integer `v` still satisfies. */
+function numberFormats(v: number, mask: number): number {
+  let out = 0;
+  if (mask & N_UNIX && v >= UNIX_MIN && v < UNIX_MAX) out |= N_UNIX;
+  if (mask & N_UNIX_MS && v >= UNIX_MIN * 1000 && v < UNIX_MAX * 1000) out |= N_UNIX_MS;
+  return out;
+}
+
+/** An example value: primitives only. */
+export type Example = string | number | boolean;
+
+/** Total order on examples (kind, then value) so the kept examples do not depend on sample order. */
+export function compareExamples(a: Example, b: Example): number {
+  const ta = typeof a, tb = typeof b;
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Statistics for one data path. Every field is a sum or a set union, hence mergeable. */
+export class Node {
+  /** Values seen at this path (for a property: objects at the parent path that had the key). */
+  n = 0;
+  nul = 0;
+  bool = 0;
+  /** Integral numbers. */
+  int = 0;
+  /** Non-integral numbers. */
+  flt = 0;
+  str = 0;
+  obj = 0;
+  arr = 0;
+  /** Objects with no keys / arrays with no elements. */
+  eo = 0;
+  ea = 0;
+  /** String formats every string so far satisfies. */
+  sf = ALL_STRING_FORMATS;
+  /** Integer formats every number so far satisfies (0 once a non-integer is seen). */
+  nf = ALL_NUMBER_FORMATS;
+  /** Distinct strings with counts, or null once there were more than {@link ENUM_TRACK} or a long one. */
+  sv: Map<string, number> | null = null;
+  /** True once `sv` overflowed (kept separately so `sv` can be allocated lazily). */
+  svOver = false;
+  /** Up to `maxExamples` smallest distinct primitive values (only when examples are collected). */
+  ex: Example[] | null = null;
+  /** Property children in first-appearance order. */
+  props: Map<string, Node> | null = null;
+  /** Element node shared by all arrays at this path. */
+  items: Node | null = null;
+  /** Key cache: the keys (and their nodes) of the last object seen here, by position. */
+  ck: string[] | null = null;
+  cn: Node[] | null = null;
+
+  /** Get or create the child for `key`. */
+  child(key: string): Node {
+    let props = this.props;
+    if (props === null) props = this.props = new Map();
+    let c = props.get(key);
+    if (c === undefined) {
+      c = new Node();
+      props.set(key, c);
+    }
+    return c;
+  }
+}
+
+/** What `addValue` needs besides the value. */
+export interface AddContext {
+  /** Examples kept per path; 0 = don't collect. */
+  maxExamples: number;
+  /** Deferred (node, value, depth) triples for values nested deeper than the recursion limit. */
+  queue: unknown[];
+  /** Depth at which the current recursion started (work is deferred {@link MAX_RECURSION} below it). */
+  base: number;
+}
+
+function addExample(node: Node, v: Example, max: number): void {
+  let ex = node.ex;
+  if (ex === null) ex = node.ex = [];
+  if (ex.length >= max && compareExamples(v, ex[ex.length - 1]!) >= 0) return;
+  let i = ex.length;
+  while (i > 0 && compareExamples(v, ex[i - 1]!) < 0) i--;
+  if (i > 0 && compareExamples(v, ex[i - 1]!) === 0) return;
+  ex.splice(i, 0, v);
+  if (ex.length > max) ex.length = max;
+}
+
+function addString(node: Node, s: string, ctx: AddContext): void {
+  node.str++;
+  if (node.sf !== 0) node.sf = stringFormats(s, node.sf);
+  if (!node.svOver) {
+    if (s.length > ENUM_MAX_LENGTH) {
+      node.svOver = true;
+      node.sv = null;
+    } else {
+      let sv = node.sv;
+      if (sv === null) sv = node.sv = new Map();
+      const c = sv.get(s);
+      if (c !== undefined) sv.set(s, c + 1);
+      else if (sv.size >= ENUM_TRACK) {
+        node.svOver = true;
+        node.sv = null;
+      } else sv.set(s, 1);
+    }
+  }
+  if (ctx.maxExamples > 0 && s.length <= 200) addExample(node, s, ctx.maxExamples);
+}
+
+function addNumber(node: Node, v: number, ctx: AddContext): void {
+  if (!Number.isFinite(v)) {
+    node.nul++; // JSON has no NaN/Infinity: JSON.stringify writes null
+    return;
+  }
+  if (Number.isInteger(v)) {
+    node.int++;
+    if (node.nf !== 0) node.nf = numberFormats(v, node.nf);
+  } else {
+    node.flt++;
+    node.nf = 0;
+  }
+  if (ctx.maxExamples > 0) addExample(node, v, ctx.maxExamples);
+}
+
+/**
+ * Count `v` at `node`. Recurses into objects and arrays; below {@link MAX_RECURSION} levels the
+ * work is pushed onto `ctx.queue` (drained by {@link addSample}).
+ */
+export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext): void {
+  switch (typeof v) {
+    case 'string':
+      node.n++;
+      addString(node, v, ctx);
+      return;
+    case 'number':
+      node.n++;
+      addNumber(node, v, ctx);
+      return;
+    case 'boolean':
+      node.n++;
+      node.bool++;
+      if (ctx.maxExamples > 0) addExample(node, v, ctx.maxExamples);
+      return;
+    case 'bigint':
+      node.n++;
+      node.int++;
+      node.nf = 0;
+      return;
+    case 'object':
+      break;
+    default:
+      // undefined, functions, symbols: JSON.stringify writes null in arrays (handled by the caller for keys)
+      node.n++;
+      node.nul++;
+      return;
+  }
+  node.n++;
+  if (v === null) {
+    node.nul++;
+    return;
+  }
+  if (depth - ctx.base >= MAX_RECURSION) {
+    // Undo the count: the queued visit counts again.
+    node.n--;
+    ctx.queue.push(node, v, depth);
+    return;
+  }
+  if (Array.isArray(v)) {
+    node.arr++;
+    const len = v.length;
+    if (len === 0) {
+      node.ea++;
+      return;
+    }
+    let items = node.items;
+    if (items === null) items = node.items = new Node();
+    for (let i = 0; i < len; i++) addValue(items, v[i], depth + 1, ctx);
+    return;
+  }
+  node.obj++;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  const nk = keys.length;
+  let ck = node.ck;
+  let cn = node.cn;
+  if (ck === null) {
+    ck = node.ck = [];
+    cn = node.cn = [];
+  }
+  let seen = 0;
+  for (let i = 0; i < nk; i++) {
+    const k = keys[i]!;
+    const cv = o[k];
+    if (cv === undefined || typeof cv === 'function' || typeof cv === 'symbol') continue; // JSON.stringify drops these keys
+    let c: Node;
+    if (seen < ck.length && ck[seen] === k) c = cn![seen]!;
+    else {
+      c = node.child(k);
+      ck[seen] = k;
+      cn![seen] = c;
+    }
+    seen++;
+    addValue(c, cv, depth + 1, ctx);
+  }
+  if (seen === 0) node.eo++;
+}
+
+/** Count one whole sample at `root`, draining deferred deep work iteratively. */
+export function addSample(root: Node, sample: unknown, maxExamples: number): void {
+  const ctx: AddContext = { maxExamples, queue: [], base: 0 };
+  addValue(root, sample, 0, ctx);
+  const q = ctx.queue;
+  while (q.length > 0) {
+    const depth = q.pop() as number;
+    const v = q.pop();
+    const node = q.pop() as Node;
+    if (depth > MAX_DEPTH) throw new RangeError('fieldkit: sample nested deeper than 1,000,000 levels (circular?)');
+    ctx.base = depth;
+    addValue(node, v, depth, ctx);
+  }
+}
+
+function mergeExamples(a: Example[] | null, b: Example[] | null, max: number): Example[] | null {
+  if (b === null || b.length === 0) return a;
+  if (a === null || a.length === 0) return b.slice();
+  const all = a.concat(b).sort(compareExamples);
+  const out: Example[] = [];
+  for (const v of all) if (out.length === 0 || compareExamples(out[out.length - 1]!, v) !== 0) out.push(v);
+  if (out.length > max) out.length = max;
+  return out;
+}
+
+/** Add `src`'s counts into `dst` (src unchanged). Iterative below {@link MAX_RECURSION}. */
+export function mergeNode(dst: Node, src: Node, maxExamples: number): void {
+  const queue: Node[] = [];
+  mergeRec(dst, src, 0, maxExamples, queue);
+  while (queue.length > 0) {
+    const s = queue.pop()!;
+    const d = queue.pop()!;
+    mergeRec(d, s, 0, maxExamples, queue);
+  }
+}
+
+function mergeRec(dst: Node, src: Node, depth: number, maxExamples: number, queue: Node[]): void {
+  if (depth >= MAX_RECURSION) {
+    queue.push(dst, src);
+    return;
+  }
+  dst.n += src.n;
+  dst.nul += src.nul;
+  dst.bool += src.bool;
+  dst.int += src.int;
+  dst.flt += src.flt;
+  dst.str += src.str;
+  dst.obj += src.obj;
+  dst.arr += src.arr;
+  dst.eo += src.eo;
+  dst.ea += src.ea;
+  dst.sf &= src.sf;
+  dst.nf &= src.nf;
+  if (dst.svOver || src.svOver) {
+    dst.svOver = true;
+    dst.sv = null;
+  } else if (src.sv !== null) {
+    if (dst.sv === null) dst.sv = new Map(src.sv);
+    else {
+      for (const [k, c] of src.sv) dst.sv.set(k, (dst.sv.get(k) ?? 0) + c);
+      if (dst.sv.size > ENUM_TRACK) {
+        dst.svOver = true;
+        dst.sv = null;
+      }
+    }
+  }
+  if (maxExamples > 0) dst.ex = mergeExamples(dst.ex, src.ex, maxExamples);
+  if (src.props !== null) {
+    for (const [k, sc] of src.props) mergeRec(dst.child(k), sc, depth + 1, maxExamples, queue);
+  }
+  if (src.items !== null) {
+    if (dst.items === null) dst.items = new Node();
+    mergeRec(dst.items, src.items, depth + 1, maxExamples, queue);
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * toSchema: a pure pass from node trees to JSON Schema. Rules, in the order they apply to a node:
+ *  1. never seen -> `{}`; only null -> `{ type: 'null' }`.
+ *  2. kinds present: object, array, primitives (boolean, integer — every number integral —,
+ *     number, string). One shape plus null -> a type array (`['object', 'null']`); objects or
+ *     arrays together with other kinds -> `anyOf` (null rides in the primitive branch).
+ *  3. objects: `properties` in first-appearance order, `required` = keys present in every
+ *     object at the path; maps (keys are data: ids, dates, codes, or very many alike values)
+ *     -> `additionalProperties: <merged value schema>` (+ `propertyNames.pattern`).
+ *  4. arrays: `items` merged from every element of every array; arrays only ever empty ->
+ *     `maxItems: 0` and no `items`.
+ *  5. a single primitive kind: string `format` when every string matched it; integer epoch
+ *     formats only under a timestamp-like key; string `enum` (sorted, + null when nullable)
+ *     only on strong evidence (heuristics.ts). Hints override 3 and 5.
+ * Recursion is bounded: below MAX_RECURSION levels a placeholder object is returned and filled
+ * from a queue, so any depth works with the default stack.
+ */
+import { SCHEMA_DRAFTS, type JSONSchema, type JSONSchemaObject, type JSONType } from '../types.js';
+import { detectMap, isEpochKey, looksLikeEnum, pascalName } from './heuristics.js';
+import { MAX_RECURSION, N_UNIX, N_UNIX_MS, Node, STRING_FORMAT_NAMES, mergeNode } from './node.js';
+import type { Hint, InferOptions } from './options.js';
+
+/** Path segment standing for "any array index". */
+const ITEM = 1;
+/** Path segment standing for "any key" (map values). */
+const ANY_KEY = 2;
+type Seg = string | typeof ITEM | typeof ANY_KEY;
+
+interface CompiledHint {
+  segs: string[];
+  hints: Hint[];
+}
+
+/** Parse hint pointers (`/a/*\/b`) into segment lists. */
+export function compileHints(hints: Record<string, Hint | Hint[]> | undefined): CompiledHint[] {
+  const out: CompiledHint[] = [];
+  if (!hints) return out;
+  for (const pointer of Object.keys(hints)) {
+    const h = hints[pointer]!;
+    const p = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+    const segs = p === '' ? [] : p.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    out.push({ segs, hints: Array.isArray(h) ? h : [h] });
+  }
+  return out;
+}
+
+function segMatches(h: string, s: Seg): boolean {
+  if (h === '*' || s === ANY_KEY) return true;
+  if (s === ITEM) return /^\d+$/.test(h);
+  return h === s;
+}
+
+/** Hints that apply at `path`. */
+function hintsAt(compiled: CompiledHint[], path: Seg[]): Set<Hint> | null {
+  let out: Set<Hint> | null = null;
+  for (const c of compiled) {
+    if (c.segs.length !== path.length) continue;
+    let ok = true;
+    for (let i = 0; i < path.length; i++) {
+      if (!segMatches(c.segs[i]!, path[i]!)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) for (const h of c.hints) (out ??= new Set()).add(h);
+  }
+  return out;
+}
+
+interface BuildContext {
+  stats: boolean;
+  hints: CompiledHint[];
+  maxExamples: number;
+  queue: [Node, string | null, Seg[] | null, JSONSchemaObject, number][];
+  base: number;
+}
+
+/** Own data property, safe for keys like `__proto__`. */
+export function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
+function buildNode(node: Node, key: string | null, path: Seg[] | null, depth: number, ctx: BuildContext): JSONSchemaObject {
+  if (depth - ctx.base >= MAX_RECURSION) {
+    const placeholder: JSONSchemaObject = {};
+    ctx.queue.push([node, key, path, placeholder, depth]);
+    return placeholder;
+  }
+  if (node.n === 0) return {};
+  const hints = path !== null && ctx.hints.length > 0 ? hintsAt(ctx.hints, path) : null;
+  const prims: JSONType[] = [];
+  if (node.bool > 0) prims.push('boolean');
+  if (node.flt > 0) prims.push('number');
+  else if (node.int > 0) prims.push('integer');
+  if (node.str > 0) prims.push('string');
+  const hasObj = node.obj > 0;
+  const hasArr = node.arr > 0;
+  const nullable = node.nul > 0;
+  const shapes = (hasObj ? 1 : 0) + (hasArr ? 1 : 0) + (prims.length > 0 ? 1 : 0);
+  if (shapes === 0) return { type: 'null' };
+  if (shapes === 1) {
+    if (hasObj) return objectSchema(node, path, hints, nullable, depth, ctx);
+    if (hasArr) return arraySchema(node, path, nullable, depth, ctx);
+    return primitiveSchema(node, key, hints, prims, nullable);
+  }
+  const anyOf: JSONSchema[] = [];
+  if (hasObj) anyOf.push(objectSchema(node, path, hints, false, depth, ctx));
+  if (hasArr) anyOf.push(arraySchema(node, path, false, depth, ctx));
+  if (prims.length > 0) anyOf.push(primitiveSchema(node, key, hints, prims, nullable));
+  else if (nullable) anyOf.push({ type: 'null' });
+  return { anyOf };
+}
+
+function typeOf(t: JSONType, nullable: boolean): JSONType | JSONType[] {
+  return nullable ? [t, 'null'] : t;
+}
+
+function primitiveSchema(node: Node, key: string | null, hints: Set<Hint> | null, prims: JSONType[], nullable: boolean): JSONSchemaObject {
+  if (prims.length > 1) return { type: nullable ? [...prims, 'null'] : prims };
+  const t = prims[0]!;
+  const s: JSONSchemaObject = { type: typeOf(t, nullable) };
+  const noFormat = hints?.has('no-format') ?? false;
+  if (t === 'string') {
+    let format: string | undefined;
+    if (!noFormat && node.sf !== 0) {
+      for (const [bit, name] of STRING_FORMAT_NAMES) {
+        if (node.sf & bit) {
+          format = name;
+          break;
+        }
+      }
+    }
+    if (format !== undefined) s.format = format;
+    const forced = hints?.has('enum') ?? false;
+    const banned = hints?.has('no-enum') ?? false;
+    if (!banned && node.sv !== null && !node.svOver && (forced ? node.sv.size > 0 : format === undefined && looksLikeEnum(node, key))) {
+      const values: unknown[] = [...node.sv.keys()].sort();
+      if (nullable) values.push(null);
+      s.enum = values;
+    }
+  } else if (t === 'integer' && !noFormat && node.nf !== 0 && isEpochKey(key)) {
+    if (node.nf & N_UNIX) s.format = 'unix-time';
+    else if (node.nf & N_UNIX_MS) s.format = 'unix-time-ms';
+  }
+  return s;
+}
+
+function arraySchema(node: Node, path: Seg[] | null, nullable: boolean, depth: number, ctx: BuildContext): JSONSchemaObject {
+  const items = node.items;
+  if (items === null || items.n === 0) return { type: typeOf('array', nullable), maxItems: 0 };
+  return { type: typeOf('array', nullable), items: buildNode(items, null, path === null ? null : [...path, ITEM], depth + 1, ctx) };
+}
+
+function objectSchema(node: Node, path: Seg[] | null, hints: Set<Hint> | null, nullable: boolean, depth: number, ctx: BuildContext): JSONSchemaObject {
+  const props = node.props;
+  const type = typeOf('object', nullable);
+  if (props === null || props.size === 0) return { type, properties: {} };
+  let mapPattern: string | null = null;
+  if (hints?.has('map')) mapPattern = detectMap(node) ?? '';
+  else if (!hints?.has('no-map')) mapPattern = detectMap(node);
+  if (mapPattern !== null) {
+    const merged = new Node();
+    for (const c of props.values()) mergeNode(merged, c, ctx.maxExamples);
+    const s: JSONSchemaObject = { type, additionalProperties: buildNode(merged, null, path === null ? null : [...path, ANY_KEY], depth + 1, ctx) };
+    if (mapPattern !== '') s.propertyNames = { pattern: mapPattern };
+    return s;
+  }
+  const properties: Record<string, JSONSchema> = {};
+  const required: string[] = [];
+  for (const [k, c] of props) {
+    const ps = buildNode(c, k, path === null ? null : [...path, k], depth + 1, ctx);
+    if (ctx.stats) {
+      ps['x-fieldkit-stats'] = { seen: c.n, total: node.obj };
+      if (c.ex !== null && c.ex.length > 0) ps.examples = c.ex.slice();
+    }
+    setKey(properties, k, ps);
+    if (c.n === node.obj) required.push(k);
+  }
+  const s: JSONSchemaObject = { type, properties };
+  if (required.length > 0) s.required = required;
+  return s;
+}
+
+/** Build the schema of one node tree (no `$schema`). */
+export function nodeToSchema(root: Node, opts: { stats: boolean; hints: CompiledHint[]; maxExamples: number }): JSONSchemaObject {
+  const ctx: BuildContext = { stats: opts.stats, hints: opts.hints, maxExamples: opts.maxExamples, queue: [], base: 0 };
+  const path: Seg[] | null = opts.hints.length > 0 ? [] : null;
+  const out = buildNode(root, null, path, 0, ctx);
+  while (ctx.queue.length > 0) {
+    const [node, key, p, placeholder, depth] = ctx.queue.pop()!;
+    ctx.base = depth;
+    Object.assign(placeholder, buildNode(node, key, p, depth, ctx));
+  }
+  return out;
+}
+
+/** A group of samples that share a value of the chosen event-type key. */
+export interface Variant {
+  value: string;
+  root: Node;
+}
+
+/** Assemble the root schema: plain, or discriminated (`oneOf` + `$defs`). */
+export function assembleSchema(
+  root: Node | null,
+  variants: { key: string; variants: Variant[] } | null,
+  opts: Required<Pick<InferOptions, 'draft' | 'stats'>> & { hints: CompiledHint[]; maxExamples: number },
+): JSONSchemaObject {
+  const $schema = SCHEMA_DRAFTS[opts.draft];
+  if (variants === null) {
+    const body = root === null ? {} : nodeToSchema(root, opts);
+    return { $schema, ...body };
+  }
+  const defsKey = opts.draft === 'draft-07' ? 'definitions' : '$defs';
+  const defs: Record<string, JSONSchema> = {};
+  const used = new Set<string>();
+  const oneOf: JSONSchema[] = [];
+  const sorted = [...variants.variants].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  for (const v of sorted) {
+    let name = pascalName(v.value);
+    if (used.has(name)) {
+      let i = 2;
+      while (used.has(name + i)) i++;
+      name = name + i;
+    }
+    used.add(name);
+    const body = nodeToSchema(v.root, opts);
+    const props = body.properties as Record<string, JSONSchemaObject> | undefined;
+    if (props && Object.prototype.hasOwnProperty.call(props, variants.key)) {
+      const old = props[variants.key]!;
+      const c: JSONSchemaObject = { const: v.value };
+      if (old['x-fieldkit-stats'] !== undefined) c['x-fieldkit-stats'] = old['x-fieldkit-stats'];
+      setKey(props, variants.key, c);
+    }
+    setKey(defs, name, { title: v.value, ...body });
+    oneOf.push({ $ref: `#/${defsKey}/${name}` });
+  }
+  return { $schema, 'x-fieldkit-discriminator': variants.key, oneOf, [defsKey]: defs };
+}
