@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createField, fieldsFromWorkato, fieldsToSchema, fieldsToWorkato, schemaToFields } from './index.js';
+import type { WorkatoField } from './workato.js';
+
+const nameArb = fc.oneof(fc.string({ minLength: 1, maxLength: 6 }), fc.constantFrom('__proto__', 'first name', 'constructor'));
+const attrs = fc.record(
+  {
+    label: fc.string({ maxLength: 5 }),
+    hint: fc.string({ maxLength: 5 }),
+    sticky: fc.boolean(),
+    control_type: fc.constantFrom('text', 'number', 'checkbox', 'date_time', 'text-area'),
+    default: fc.string({ maxLength: 3 }),
+    ngIf: fc.constant('input.kind == "x"'),
+    toggle_hint: fc.string({ maxLength: 3 }),
+    optional: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
+const prim = fc.constantFrom('string', 'integer', 'number', 'boolean', 'date', 'date_time', 'timestamp');
+
+const workatoArb: fc.Arbitrary<WorkatoField[]> = fc.letrec<{ list: WorkatoField[]; field: WorkatoField }>((tie) => ({
+  list: fc.uniqueArray(tie('field'), { maxLength: 4, selector: (f) => f.name }),
+  field: fc.oneof(
+    { depthSize: 'small' },
+    fc.tuple(nameArb, fc.option(prim), attrs).map(([name, type, a]) => ({ name, ...(type ? { type } : {}), ...a })),
+    fc.tuple(nameArb, attrs, fc.constantFrom(['a', 'b'], [1, 2])).map(([name, a, vals]) => ({ name, type: 'string', ...a, control_type: 'select', pick_list: vals.map((v) => [`L${v}`, v]) })),
+    fc.tuple(nameArb, attrs, tie('list')).map(([name, a, properties]) => ({ name, type: 'object', ...a, properties })),
+    fc.tuple(nameArb, attrs, tie('list')).map(([name, a, properties]) => ({ name, type: 'array', of: 'object', ...a, properties })),
+    fc.tuple(nameArb, attrs, prim).map(([name, a, of]) => ({ name, type: 'array', of, ...a })),
+  ),
+})).list;
+
+describe('Workato schema import/export', () => {
+  it('round-trips: fieldsToWorkato(fieldsFromWorkato(w)) equals w', () => {
+    fc.assert(
+      fc.property(workatoArb, (w) => {
+        const json = JSON.parse(JSON.stringify(w));
+        const r = fieldsFromWorkato(json);
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        expect(JSON.parse(JSON.stringify(fieldsToWorkato(r.value)))).toEqual(json);
+        // …and through JSON Schema too: the Workato attributes ride along as x-workato. (A JS object
+        // lists integer-like keys first, so field order survives a schema only without such names.)
+        if (/"name":"(0|[1-9]\d*)"/.test(JSON.stringify(w))) return;
+        const viaSchema = schemaToFields(JSON.parse(JSON.stringify(fieldsToSchema(r.value))));
+        expect(viaSchema.ok && JSON.parse(JSON.stringify(fieldsToWorkato(viaSchema.value)))).toEqual(json);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('maps Workato types and arrays of objects to fields', () => {
+    const r = fieldsFromWorkato([
+      { name: 'email', type: 'string', control_type: 'email', optional: false, label: 'Email' },
+      { name: 'signed_up', type: 'timestamp', optional: true },
+      { name: 'birthday', type: 'date' },
+      { name: 'items', type: 'array', of: 'object', properties: [{ name: 'sku', type: 'string' }, { name: 'qty', type: 'integer', optional: true }] },
+      { name: 'tags', type: 'array', of: 'string' },
+      { name: 'plan', type: 'string', control_type: 'select', pick_list: [['Free', 'free'], ['Pro', 'pro']] },
+    ]);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.map((f) => [f.name, f.type, f.optional])).toEqual([
+      ['email', 'string', false],
+      ['signed_up', 'date-time', true],
+      ['birthday', 'date', false],
+      ['items', 'array', false],
+      ['tags', 'array', false],
+      ['plan', 'string', false],
+    ]);
+    expect(r.value[3]!.of!.properties!.map((p) => [p.name, p.type, p.optional])).toEqual([
+      ['sku', 'string', false],
+      ['qty', 'integer', true],
+    ]);
+    expect(r.value[4]!.of!.type).toBe('string');
+    expect(r.value[5]!.enum).toEqual(['free', 'pro']);
+  });
+
+  it('exports fields designed in fieldkit with control types and pick lists', () => {
+    const out = fieldsToWorkato([
+      createField({ name: 'email', type: 'email', label: 'Email' }),
+      createField({ name: 'age', type: 'integer', optional: true }),
+      createField({ name: 'when', type: 'date-time-space' }),
+      createField({ name: 'plan', enum: ['free', 'pro'] }),
+      createField({ name: 'items', type: 'array', of: createField({ name: '', type: 'object', properties: [createField({ name: 'sku' })] }) }),
+    ]);
+    expect(out).toEqual([
+      { name: 'email', label: 'Email', type: 'string', optional: false, control_type: 'email' },
+      { name: 'age', type: 'integer', optional: true, control_type: 'number' },
+      { name: 'when', type: 'date_time', optional: false, control_type: 'date_time' },
+      { name: 'plan', type: 'string', optional: false, control_type: 'select', pick_list: [['free', 'free'], ['pro', 'pro']] },
+      { name: 'items', type: 'array', optional: false, of: 'object', properties: [{ name: 'sku', type: 'string', optional: false, control_type: 'text' }] },
+    ]);
+  });
+
+  it('reports bad input with index paths', () => {
+    const r = fieldsFromWorkato([{ type: 'string' }, 'x', { name: 'a', type: 'weird' }]);
+    expect(r.ok).toBe(false);
+    expect(r.issues.map((i) => [i.code, i.severity, i.path])).toEqual([
+      ['fields/workato', 'error', [0, 'name']],
+      ['fields/workato', 'error', [1]],
+      ['fields/workato', 'warning', [2, 'type']],
+    ]);
+    expect(fieldsFromWorkato({}).ok).toBe(false);
+  });
+});
