@@ -219,7 +219,9 @@ export async function startCaptureServer(options: CaptureServerOptions): Promise
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(o.port, o.host, () => {
+    // A deep accept queue: a provider (or a load test) opening 1,000 connections at once would
+    // otherwise overflow the default 511 and wait a full SYN retry (1 s) per dropped connection.
+    server.listen({ port: o.port, host: o.host, backlog: 4096 }, () => {
       server.off('error', reject);
       resolve();
     });
