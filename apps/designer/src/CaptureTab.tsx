@@ -21,14 +21,14 @@ export const CAPTURE_API: string = (import.meta.env.VITE_FIELDKIT_CAPTURE_API as
 export function CaptureTab(props: Omit<CaptureViewProps, 'apiBase'>) {
   if (!LazyCapture) {
     return (
-      <div className="fk-empty">
+      <div className="fd-empty">
         <h2>Capture</h2>
         <p>Live capture is not part of this build.</p>
       </div>
     );
   }
   return (
-    <Suspense fallback={<p className="fk-muted" role="status">Loading capture…</p>}>
+    <Suspense fallback={<p className="fd-muted" role="status">Loading capture…</p>}>
       <LazyCapture apiBase={CAPTURE_API} onUseSample={props.onUseSample} schema={props.schema} />
     </Suspense>
   );

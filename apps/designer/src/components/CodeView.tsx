@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 
-/** Line height in px; must match `.fk-code` in app.css. */
+/** Line height in px; must match `.fd-code` in app.css. */
 const LINE_HEIGHT = 19;
 /** Outputs up to this many lines are rendered whole (so the browser's find works); longer ones are windowed. */
 const FULL_RENDER_LINES = 3000;
@@ -40,7 +40,7 @@ export function CodeView(props: { text: string; label: string; busy?: boolean })
   return (
     <pre
       ref={ref}
-      className="fk-code"
+      className="fd-code"
       tabIndex={0}
       role="region"
       aria-label={label}

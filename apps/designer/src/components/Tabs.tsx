@@ -37,7 +37,7 @@ export function TabList<T extends string>(props: {
     refs.current.get(id)?.focus();
   };
   return (
-    <div role="tablist" aria-label={props.label} className={props.className ?? 'fk-tabs'} onKeyDown={onKeyDown}>
+    <div role="tablist" aria-label={props.label} className={props.className ?? 'fd-tabs'} onKeyDown={onKeyDown}>
       {items.map((t) => (
         <button
           key={t.id}
@@ -54,7 +54,7 @@ export function TabList<T extends string>(props: {
           onClick={() => onSelect(t.id)}
         >
           {t.label}
-          {t.badge !== undefined && <span className="fk-badge">{t.badge}</span>}
+          {t.badge !== undefined && <span className="fd-badge">{t.badge}</span>}
         </button>
       ))}
     </div>
