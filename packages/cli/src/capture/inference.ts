@@ -1,38 +1,25 @@
-import * as core from '@fieldkit/core';
-import type { JSONSchemaObject, Result } from '@fieldkit/core';
+import { createInferrer, DISCRIMINATOR_KEYS, inferrerFromState, type Inferrer, type InferOptions, type Result } from '@fieldkit/core';
+
+/** What the capture store needs from the core inferrer (CONTRACTS.md section 1). */
+export interface InferApi {
+  createInferrer(opts?: InferOptions): Inferrer;
+  inferrerFromState(state: unknown, opts?: InferOptions): Result<Inferrer>;
+}
+
+/** The inferrer the capture store uses (a seam for tests and for builds without inference). */
+export const inferApi: InferApi | undefined = { createInferrer, inferrerFromState };
+
+/** The inferrer type the store keeps per (source, event type). */
+export type CaptureInferrer = Inferrer;
+
+/** Options every capture inferrer is created with: examples and statistics on, no splitting (events are already split by type). */
+export const CAPTURE_INFER_OPTIONS: InferOptions = { stats: true, discriminator: false };
 
 /**
- * The slice of the inferrer contract (CONTRACTS.md §1) the capture server uses, looked up at
- * run time so capture keeps receiving and storing events even in a build whose core has no
- * inferrer (then no schemas are derived, and the API says so).
+ * Root fields that name an event type, in the order they are trusted: the inferrer's own
+ * discriminator keys (Iterable `eventName`, Stripe `type`, Segment `event`, GitHub `action`…).
  */
-export interface CaptureInferrer {
-  add(sample: unknown): void;
-  merge(other: CaptureInferrer | unknown): void;
-  readonly state: unknown;
-  readonly count: number;
-  toSchema(opts?: { stats?: boolean; discriminator?: string | false }): JSONSchemaObject;
-}
-
-interface InferApi {
-  createInferrer(opts?: { stats?: boolean; discriminator?: string | false }): CaptureInferrer;
-  inferrerFromState(state: unknown, opts?: { stats?: boolean }): Result<CaptureInferrer>;
-}
-
-function loadInferApi(): InferApi | undefined {
-  const c = core as unknown as Partial<InferApi>;
-  if (typeof c.createInferrer === 'function' && typeof c.inferrerFromState === 'function') return c as InferApi;
-  return undefined;
-}
-
-/** The core's inferrer, or undefined when this build of @fieldkit/core has none. */
-export const inferApi: InferApi | undefined = loadInferApi();
-
-/**
- * Root fields that name an event type, in the order they are trusted: Iterable's `eventName`,
- * then the usual spellings elsewhere (Stripe `type`, Segment `event`, GitHub `action`).
- */
-export const EVENT_TYPE_FIELDS = ['eventName', 'event_type', 'eventType', 'type', 'event', 'topic', 'action'] as const;
+export const EVENT_TYPE_FIELDS: readonly string[] = DISCRIMINATOR_KEYS;
 
 /** Headers that name the event type when the body does not (GitHub, Shopify, generic). */
 export const EVENT_TYPE_HEADERS = ['x-github-event', 'x-shopify-topic', 'x-event-type', 'x-webhook-event'] as const;

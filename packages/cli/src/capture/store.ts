@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Issue, JSONSchemaObject } from '@fieldkit/core';
 import { findDrift, type DriftItem } from './drift.js';
-import { inferApi, UNTYPED, type CaptureInferrer } from './inference.js';
+import { CAPTURE_INFER_OPTIONS, inferApi, UNTYPED, type CaptureInferrer } from './inference.js';
 import { decodeAndParse } from './parse-body.js';
 
 /**
@@ -226,7 +226,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
 
   const states = new Map<string, KeyState>();
   const newState = (source: string, type: string): KeyState | undefined =>
-    inferApi ? { source, type, inferrer: inferApi.createInferrer({ discriminator: false }), lastEventId: 0 } : undefined;
+    inferApi ? { source, type, inferrer: inferApi.createInferrer(CAPTURE_INFER_OPTIONS), lastEventId: 0 } : undefined;
 
   const addToState = (st: KeyState, payload: unknown, id: number) => {
     try {
@@ -267,7 +267,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
     }[];
     let broken = 0;
     for (const r of rows) {
-      const res = inferApi.inferrerFromState(JSON.parse(r.state), {});
+      const res = inferApi.inferrerFromState(JSON.parse(r.state), CAPTURE_INFER_OPTIONS);
       if (!res.ok) {
         broken++;
         continue;
@@ -453,7 +453,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
           const [source, type] = k.split('\u0000') as [string, string];
           const r = reload.get(source, type) as { source: string; event_type: string; last_event_id: number; state: string } | undefined;
           if (r && inferApi) {
-            const res = inferApi.inferrerFromState(JSON.parse(r.state), {});
+            const res = inferApi.inferrerFromState(JSON.parse(r.state), CAPTURE_INFER_OPTIONS);
             if (res.ok) states.set(k, { source, type, inferrer: res.value, lastEventId: r.last_event_id });
           }
         }
@@ -525,7 +525,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
       if (keys.length === 1) return { schema: keys[0].inferrer.toSchema({ stats: true }), count: keys[0].inferrer.count };
       // Several event types: merge their states into a fresh inferrer (merge is commutative and
       // associative), and let it split by its own discriminator detection.
-      const all = inferApi.createInferrer({});
+      const all = inferApi.createInferrer({ stats: true });
       for (const k of keys) all.merge(k.inferrer.state);
       return { schema: all.toSchema({ stats: true }), count: all.count };
     },
