@@ -249,7 +249,7 @@ const Row = memo(function Row(props: RowProps): ReactElement {
           />
           <NameInput field={field} label={`Name of ${name}`} readOnly={readOnly} onCommit={(n) => d().rename(field.id, n)} />
         </span>
-        <span className="fk-flags">
+        <span className="fk-type">
           <TypeSelect value={field.type} label={`Type of ${name}`} disabled={readOnly} onChange={(t) => d().retype(field.id, t)} />
           {field.type === 'array' && (
             <TypeSelect
@@ -717,7 +717,7 @@ export function SchemaDesigner(props: SchemaDesignerProps): ReactElement {
       {rows.length === 0 ? (
         <div className="fk-tree fk-empty">No fields yet.{readOnly ? '' : ' Use “Add field” or paste samples to infer them.'}</div>
       ) : (
-        <div ref={scrollRef} className="fk-tree" style={{ height }} role="tree" aria-label={label} aria-multiselectable="true" onKeyDown={onTreeKeyDown}>
+        <div ref={scrollRef} className="fk-tree" style={{ height: Math.min(height, virtualizer.getTotalSize() + 2) }} role="tree" aria-label={label} aria-multiselectable="true" onKeyDown={onTreeKeyDown}>
           <div className="fk-tree-inner" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => {
               const row = rows[item.index]!;

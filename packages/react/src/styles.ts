@@ -52,7 +52,9 @@ export const FIELDKIT_CSS = `
 .fk-check { display: inline-flex; align-items: center; gap: 3px; font-size: 12px; color: var(--fk-muted); cursor: pointer; white-space: nowrap; }
 .fk-header { display: grid; grid-template-columns: var(--fk-cols); gap: 6px; padding: 4px 8px; font-size: 12px; color: var(--fk-muted);
   border-bottom: 1px solid var(--fk-border); }
-.fk-designer { --fk-cols: 22px minmax(160px, 2fr) 130px 150px minmax(90px, 1fr) auto; }
+.fk-designer { --fk-cols: 22px minmax(180px, 2fr) 150px 100px minmax(90px, 1fr) 112px; }
+.fk-type { display: flex; flex-direction: column; gap: 2px; min-width: 0; }
+.fk-type .fk-select { width: 100%; }
 .fk-tree { position: relative; overflow: auto; border: 1px solid var(--fk-border); border-radius: var(--fk-radius); }
 .fk-tree-inner { position: relative; width: 100%; }
 .fk-row { position: absolute; left: 0; width: 100%; border-bottom: 1px solid var(--fk-border); }

@@ -1,0 +1,68 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import type { FieldList, JSONSchemaObject } from '@fieldkit/core';
+import { JsonWizard } from './JsonWizard.js';
+
+afterEach(cleanup);
+
+// jsdom has no layout: CodeMirror measures text ranges, which jsdom's Range can't do.
+beforeAll(() => {
+  const empty = { length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] } as unknown as DOMRectList;
+  Range.prototype.getClientRects = () => empty;
+  Range.prototype.getBoundingClientRect = () => new DOMRect(0, 0, 0, 0);
+});
+
+const events = [
+  '{"eventName":"emailOpen","email":"a@b.c","campaignId":1}',
+  '{"eventName":"emailClick","email":"a@b.c","url":"https://x.y"}',
+  '{"eventName":"emailOpen","email":"c@d.e","campaignId":2}',
+  '{"eventName":"emailClick","email":"x@y.z","url":"https://q.r"}',
+].join('\n');
+
+describe('JsonWizard', () => {
+  it('counts samples, lists event types, and hands the chosen type\'s schema and fields to onSchema', async () => {
+    const user = userEvent.setup();
+    const onSchema = vi.fn<(s: JSONSchemaObject, f: FieldList) => void>();
+    const onSamples = vi.fn();
+    render(<JsonWizard defaultText={events} onSchema={onSchema} onSamples={onSamples} debounceMs={0} />);
+    expect(await screen.findByText('4 samples · 2 event types')).toBeTruthy();
+    expect(onSamples.mock.lastCall![0]).toHaveLength(4);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Event type' }), screen.getByRole('option', { name: 'emailClick' }));
+    await user.click(screen.getByRole('button', { name: 'Use this schema' }));
+    const [schema, fields] = onSchema.mock.lastCall!;
+    expect(Object.keys(schema.properties ?? {})).toContain('url');
+    expect(Object.keys(schema.properties ?? {})).not.toContain('campaignId');
+    expect(fields.map((f) => f.name)).toContain('url');
+  });
+
+  it('lists parse errors with line and column, marks them in the editor, and disables apply', async () => {
+    const onSamples = vi.fn();
+    render(<JsonWizard defaultText={'{"a": 1}\n{"a": 2,, "b": 3}'} onSamples={onSamples} debounceMs={0} />);
+    const list = await screen.findByRole('list', { name: 'Parse errors' });
+    expect(list.textContent).toMatch(/^Line 2, column \d+/);
+    expect(screen.getByRole('button', { name: 'Use this schema' })).toHaveProperty('disabled', true);
+    await waitFor(() => expect(document.querySelector('.cm-lintRange-error')).not.toBeNull());
+    expect(onSamples.mock.lastCall![1][0].line).toBe(2);
+  });
+
+  it('treats each element of a top-level array as a sample when asked', async () => {
+    const user = userEvent.setup();
+    render(<JsonWizard defaultText={'[{"a":1},{"a":2},{"b":3}]'} debounceMs={0} />);
+    expect(await screen.findByText('1 sample')).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: /Each element of a top-level array/ }));
+    expect(await screen.findByText('3 samples')).toBeTruthy();
+  });
+
+  it('appends uploaded files to the text', async () => {
+    const user = userEvent.setup();
+    const onTextChange = vi.fn();
+    render(<JsonWizard onTextChange={onTextChange} debounceMs={0} />);
+    const file = new File(['{"id": 1}\n'], 'a.json', { type: 'application/json' });
+    const file2 = new File(['{"id": 2}'], 'b.json', { type: 'application/json' });
+    await user.upload(screen.getByLabelText(/Upload files/), [file, file2]);
+    await waitFor(() => expect(onTextChange).toHaveBeenCalled());
+    expect(onTextChange.mock.lastCall![0]).toBe('{"id": 1}\n{"id": 2}');
+    expect(await screen.findByText('2 samples')).toBeTruthy();
+  });
+});

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { act } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { defineFieldkitDesigner } from './customElement.js';
+import type { FieldkitDesignerChangeDetail, FieldkitDesignerElement } from './customElement.js';
+
+// React's act() environment flag, so renders into the element's own root are flushed by act().
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  properties: { email: { type: 'string', format: 'email' }, '<b>x</b>': { type: 'integer' } },
+  required: ['email'],
+};
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('<fieldkit-designer>', () => {
+  it('renders the schema attribute into its shadow root with scoped styles, and emits change with the new schema', async () => {
+    defineFieldkitDesigner();
+    const el = document.createElement('fieldkit-designer') as FieldkitDesignerElement;
+    el.setAttribute('schema', JSON.stringify(schema));
+    el.setAttribute('theme', 'dark');
+    await act(async () => {
+      document.body.appendChild(el);
+    });
+    const shadow = el.shadowRoot!;
+    expect(shadow.querySelector('style[data-fieldkit-styles]')).not.toBeNull();
+    expect(document.head.querySelector('style[data-fieldkit-styles]')).toBeNull();
+    expect(shadow.querySelector('.fk-root')!.getAttribute('data-theme')).toBe('dark');
+    expect(shadow.querySelectorAll('[role="treeitem"]')).toHaveLength(2);
+    expect(shadow.querySelector('b')).toBeNull();
+
+    const events: FieldkitDesignerChangeDetail[] = [];
+    el.addEventListener('change', (e) => events.push((e as CustomEvent<FieldkitDesignerChangeDetail>).detail));
+    const user = userEvent.setup();
+    const optional = shadow.querySelector<HTMLInputElement>('input[aria-label="Optional email"]')!;
+    await act(async () => {
+      await user.click(optional);
+    });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.schema.required ?? []).not.toContain('email');
+    expect(events[0]!.fields[0]!.optional).toBe(true);
+    expect(el.schema.properties).toHaveProperty('email');
+  });
+
+  it('reports a schema attribute that is not JSON as a fieldkit-error event', async () => {
+    defineFieldkitDesigner();
+    const el = document.createElement('fieldkit-designer');
+    const errors: unknown[] = [];
+    el.addEventListener('fieldkit-error', (e) => errors.push((e as CustomEvent).detail));
+    await act(async () => {
+      document.body.appendChild(el);
+      el.setAttribute('schema', '{ nope');
+    });
+    expect(errors).toHaveLength(1);
+  });
+});
