@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { inferSchema } from '../infer/index.js';
 import type { Issue } from '../errors.js';
 import type { JSONSchemaObject } from '../types.js';
 import { createValidator } from './index.js';
@@ -297,5 +299,40 @@ describe('createValidator: schemas it cannot use are issues, never throws', () =
       properties: { v: { anyOf: [{ type: 'string' }, { type: 'null' }] } },
     };
     expect(lines(check(s, { v: 1 }))).toEqual(['["v"] validate/type: expected string or null, got number 1']);
+  });
+});
+
+describe('law: every sample validates against inferSchema(samples)', () => {
+  it('holds for random JSON batches', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue({ maxDepth: 4 }), { minLength: 1, maxLength: 6 }), (samples) => {
+        const v = createValidator(inferSchema(samples));
+        expect(v.ok).toBe(true);
+        if (!v.ok) return;
+        for (const s of samples) expect(v.value(s).issues).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('holds for webhook-like event batches (discriminated schemas, formats, odd keys)', () => {
+    const event = fc.record({
+      eventName: fc.constantFrom('emailSend', 'emailOpen', 'emailClick'),
+      email: fc.constantFrom('a@b.co', 'x.y@example.com'),
+      createdAt: fc.constantFrom('2024-05-01 12:00:00 +00:00', '2023-01-31 23:59:59 +00:00'),
+      ts: fc.integer({ min: 1_000_000_000, max: 2_000_000_000 }),
+      dataFields: fc.dictionary(fc.constantFrom('plan', '__proto__', '<b>', 'a/b~c', 'x'), fc.oneof(fc.string(), fc.integer(), fc.constant(null)), { maxKeys: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(event, { minLength: 1, maxLength: 12 }), (batch) => {
+        const samples = JSON.parse(JSON.stringify(batch)) as unknown[];
+        const schema = inferSchema(samples);
+        const v = createValidator(schema);
+        expect(v.ok).toBe(true);
+        if (!v.ok) return;
+        for (const s of samples) expect(v.value(s).issues).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
