@@ -82,7 +82,7 @@ export interface ReadChunksOptions {
 }
 
 /** Default read size: large enough to be fast, small enough to keep memory flat. */
-export const DEFAULT_CHUNK_BYTES = 1 << 20;
+export const DEFAULT_CHUNK_BYTES = 64 * 1024;
 
 /**
  * Stream an input as Buffers. Files are read with `fs.createReadStream` (so a 500 MB file never

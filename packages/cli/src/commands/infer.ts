@@ -1,0 +1,239 @@
+/**
+ * `fieldkit infer [FILE...]`: stream JSON / NDJSON / concatenated JSON samples into the
+ * inferrer and print the JSON Schema. Large NDJSON files are split at line boundaries and
+ * inferred on worker threads (`--jobs`), then the states are merged.
+ */
+import { availableParallelism } from 'node:os';
+import { createInferrer, type InferOptions, type Inferrer, type Issue, type TextFormat, issue } from '@fieldkit/core';
+import type { Command, CommandIO } from '../command.js';
+import { UsageError, booleanFlag, parseArgs, positiveIntFlag, stringFlag, type FlagSpecs } from '../io/args.js';
+import { EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
+import { printError, printIssues } from '../io/issues.js';
+import { createProgress, type ProgressBar } from '../io/progress.js';
+import { readChunks, resolveInputs, type InputSource } from '../io/read.js';
+import { feedChunks } from '../engine/feed.js';
+import { SCHEMA_FLAG_HELP, SCHEMA_FLAG_SPECS, inferOptionsFromArgs } from '../engine/options.js';
+import { writeResults } from '../engine/output.js';
+import { runShards, type ShardRunner } from '../engine/pool.js';
+import type { ShardResult, ShardTask } from '../engine/shard.js';
+import { looksLikeNdjson, splitAtNewlines } from '../engine/split.js';
+
+/** Files smaller than this are inferred on the main thread (workers cost ~50 ms to start). */
+export const DEFAULT_PARALLEL_MIN_BYTES = 8_000_000;
+/** No shard is made smaller than this. */
+export const MIN_SHARD_BYTES = 2_000_000;
+/** Shards per `--jobs` lane. */
+export const SHARDS_PER_JOB = 4;
+/** Issues collected before reading stops. */
+export const MAX_ISSUES = 20;
+
+const FORMATS: readonly TextFormat[] = ['auto', 'json', 'ndjson'];
+
+const SPECS: FlagSpecs = {
+  ...SCHEMA_FLAG_SPECS,
+  format: { type: 'string' },
+  each: { type: 'boolean' },
+  jobs: { type: 'string', short: 'j' },
+  'no-progress': { type: 'boolean' },
+};
+
+const HELP = `Usage: fieldkit infer [options] [FILE...]
+
+Infer a JSON Schema from sample payloads and print it (pretty JSON) on stdout.
+FILE may be JSON (one value, or several concatenated), NDJSON (one value per line),
+or "-" for stdin; with no FILE, stdin is read. Input is streamed, so files of any
+size work in bounded memory.
+
+Options:
+  --format auto|json|ndjson  how samples are laid out (default auto)
+  --each                     the input is ONE JSON array whose elements are the samples
+                             (without --each an array is a single sample)
+${SCHEMA_FLAG_HELP}  -j, --jobs N               worker threads for large NDJSON files (default: number of
+                             CPU cores; 1 = no threads)
+  --no-progress              never draw the progress bar (it is only drawn when stderr
+                             is a terminal)
+  -h, --help                 show this help
+
+Exit codes: 0 ok, 2 bad usage or bad input (errors name file:line:column and the sample).
+
+Examples:
+  fieldkit infer examples/iterable/*.json
+  fieldkit infer events.ndjson --discriminator eventName -o schema.json
+  cat events.ndjson | fieldkit infer --hint /dataFields/plan=enum
+  fieldkit infer --state-out part1.state.json part1.ndjson   # then: fieldkit merge *.state.json
+`;
+
+/** How `infer` reads its inputs (from the flags). */
+export interface InferRun {
+  options: InferOptions;
+  format: TextFormat;
+  each: boolean;
+  jobs: number;
+  parallelMinBytes: number;
+  runner?: ShardRunner;
+}
+
+/** `fieldkit infer`. */
+export const inferCommand: Command = {
+  name: 'infer',
+  summary: 'infer a JSON Schema from JSON / NDJSON samples (files or stdin)',
+  help: HELP,
+  async run(argv, io) {
+    let args;
+    let options;
+    let run: InferRun;
+    try {
+      args = parseArgs(argv, SPECS);
+      options = inferOptionsFromArgs(args);
+      const format = stringFlag(args, 'format') ?? 'auto';
+      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${format}"`);
+      const each = booleanFlag(args, 'each');
+      if (each && format === 'ndjson') throw new UsageError('--each reads one JSON array; it cannot be combined with --format ndjson');
+      const minEnv = io.env.FIELDKIT_PARALLEL_MIN_BYTES;
+      run = {
+        options,
+        format: format as TextFormat,
+        each,
+        jobs: positiveIntFlag(args, 'jobs') ?? availableParallelism(),
+        parallelMinBytes: minEnv !== undefined && /^[0-9]+$/.test(minEnv) ? Number(minEnv) : DEFAULT_PARALLEL_MIN_BYTES,
+      };
+    } catch (err) {
+      if (err instanceof UsageError) {
+        printError(io.stderr, 'infer', err.message);
+        return EXIT_USAGE;
+      }
+      throw err;
+    }
+
+    const inputs = await resolveInputs(args.positionals, io);
+    if (!inputs.ok) {
+      printIssues(io.stderr, inputs.issues);
+      return EXIT_USAGE;
+    }
+    const inferrer = createInferrer(options);
+    const sized = inputs.value.every((i) => i.kind === 'file');
+    const total = sized ? inputs.value.reduce((a, i) => a + (i.kind === 'file' ? i.size : 0), 0) : undefined;
+    const progress = createProgress(io.stderr, total, io.env, { enabled: !booleanFlag(args, 'no-progress') });
+
+    const read = await inferInputs(inputs.value, inferrer, run, io, progress);
+    progress?.done();
+    if (read.issues.length > 0) {
+      printIssues(io.stderr, read.issues, MAX_ISSUES);
+      if (read.stoppedEarly) io.stderr.write(`(stopped reading after ${MAX_ISSUES} errors)\n`);
+      return EXIT_USAGE;
+    }
+    if (inferrer.count === 0) {
+      const names = inputs.value.map((i) => i.name).join(', ');
+      io.stderr.write(`fieldkit infer: empty input: no JSON samples in ${names}\n`);
+      return EXIT_USAGE;
+    }
+    for (const name of read.emptyInputs) io.stderr.write(`${name}: warning: no JSON samples in this input\n`);
+    return writeResults(io, inferrer, args);
+  },
+};
+
+interface ReadOutcome {
+  issues: Issue[];
+  stoppedEarly: boolean;
+  emptyInputs: string[];
+}
+
+/**
+ * Read every input into `inferrer`, in order. Stops after {@link MAX_ISSUES} issues. Exported
+ * for tests that force the shard runner.
+ */
+export async function inferInputs(
+  inputs: readonly InputSource[],
+  inferrer: Inferrer,
+  run: InferRun,
+  io: Pick<CommandIO, 'stdin'>,
+  progress?: ProgressBar,
+): Promise<ReadOutcome> {
+  const issues: Issue[] = [];
+  const emptyInputs: string[] = [];
+  let stoppedEarly = false;
+  let doneBytes = 0;
+  let doneSamples = 0;
+  for (const input of inputs) {
+    const before = inferrer.count;
+    const onProgress = (b: number, s: number) => progress?.update(doneBytes + b, doneSamples + s);
+    const maxIssues = MAX_ISSUES - issues.length;
+    const tasks = await planShards(input, run, maxIssues);
+    let result: { issues: Issue[]; stoppedEarly: boolean; bytes: number } | undefined;
+    if (tasks) {
+      const shards = await runShards(tasks, run.jobs, onProgress, run.runner);
+      const combined = combineShards(shards);
+      // Shard parse errors under `auto` may come from a wrong NDJSON guess: the sequential
+      // reader has the final word (and gives the whole-file line numbers).
+      if (combined.issues.length === 0) {
+        for (const s of shards) inferrer.merge(s.state);
+        result = combined;
+      } else if (run.format !== 'auto') result = combined;
+    }
+    if (!result) {
+      try {
+        result = await feedChunks(readChunks(input, io), inferrer, { format: run.format, each: run.each, source: input.name, maxIssues, onProgress });
+      } catch (err) {
+        issues.push(issue('cli/input', `cannot read: ${(err as Error).message}`, { source: input.name }));
+        break;
+      }
+    }
+    issues.push(...sortIssues(result.issues));
+    doneBytes += result.bytes;
+    doneSamples += inferrer.count - before;
+    if (inferrer.count === before && result.issues.length === 0) emptyInputs.push(input.name);
+    if (result.stoppedEarly || issues.length >= MAX_ISSUES) {
+      stoppedEarly = true;
+      break;
+    }
+  }
+  return { issues: issues.slice(0, MAX_ISSUES), stoppedEarly, emptyInputs };
+}
+
+/**
+ * Shard tasks for `input`, or undefined when it should be read on this thread: stdin, `--each`,
+ * `--jobs 1`, small files, and files that are not NDJSON (explicitly or by a look at the start).
+ */
+async function planShards(input: InputSource, run: InferRun, maxIssues: number): Promise<ShardTask[] | undefined> {
+  if (input.kind !== 'file' || run.each || run.jobs < 2 || run.format === 'json') return undefined;
+  if (input.size < Math.max(run.parallelMinBytes, 1)) return undefined;
+  if (run.format === 'auto' && !(await looksLikeNdjson(input.path))) return undefined;
+  // Several shards per lane, so lanes that start late (workers boot) or read slower even out.
+  const wanted = run.jobs * SHARDS_PER_JOB;
+  const parts = run.parallelMinBytes < MIN_SHARD_BYTES ? wanted : Math.max(1, Math.min(wanted, Math.floor(input.size / MIN_SHARD_BYTES)));
+  const ranges = await splitAtNewlines(input.path, input.size, parts);
+  if (ranges.length < 2) return undefined;
+  return ranges.map((r) => ({ path: input.path, source: input.name, start: r.start, end: r.end, format: 'ndjson', options: run.options, maxIssues }));
+}
+
+/**
+ * Put shard issues in whole-file coordinates: shard k's line numbers are shifted by the newlines
+ * of shards 0..k-1 and its sample numbers by their samples. Once a shard stopped early its counts
+ * are partial, so later shards' issues are dropped (they would come after the cut-off anyway).
+ */
+export function combineShards(shards: readonly ShardResult[]): { issues: Issue[]; stoppedEarly: boolean; bytes: number } {
+  const issues: Issue[] = [];
+  let lineOffset = 0;
+  let sampleOffset = 0;
+  let bytes = 0;
+  let stoppedEarly = false;
+  for (const s of shards) {
+    bytes += s.bytes;
+    if (stoppedEarly) continue;
+    for (const i of s.issues) {
+      issues.push({
+        ...i,
+        ...(i.line !== undefined ? { line: i.line + lineOffset } : {}),
+        ...(i.sample !== undefined ? { sample: i.sample + sampleOffset } : {}),
+      });
+    }
+    lineOffset += s.newlines;
+    sampleOffset += s.samples;
+    stoppedEarly = s.stoppedEarly;
+  }
+  return { issues, stoppedEarly, bytes };
+}
+
+function sortIssues(issues: Issue[]): Issue[] {
+  return [...issues].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}

@@ -1,0 +1,74 @@
+/**
+ * `fieldkit merge STATE.json...`: merge inference states written by `fieldkit infer --state-out`
+ * (one per shard, machine or day) and print the schema of all their samples together.
+ */
+import { inferrerFromState, type Inferrer, type Issue } from '@fieldkit/core';
+import type { Command } from '../command.js';
+import { UsageError, parseArgs } from '../io/args.js';
+import { EXIT_USAGE } from '../io/exit-codes.js';
+import { printError, printIssues } from '../io/issues.js';
+import { readJsonFile } from '../io/read.js';
+import { SCHEMA_FLAG_HELP, SCHEMA_FLAG_SPECS, inferOptionsFromArgs } from '../engine/options.js';
+import { writeResults } from '../engine/output.js';
+
+const HELP = `Usage: fieldkit merge [options] STATE.json...
+
+Merge inference states written by \`fieldkit infer --state-out FILE\` and print the schema
+of all their samples together: the same schema \`fieldkit infer\` prints for the whole input.
+Use it to infer on many machines (one state per shard), or to add new samples to an old state.
+Pass the same --hint flags the states were made with.
+
+Options:
+${SCHEMA_FLAG_HELP}  -h, --help                 show this help
+
+Exit codes: 0 ok, 2 bad usage, unreadable or foreign state files (the error names the file).
+
+Example:
+  fieldkit infer --state-out a.state.json part-a.ndjson > /dev/null
+  fieldkit infer --state-out b.state.json part-b.ndjson > /dev/null
+  fieldkit merge a.state.json b.state.json > schema.json
+`;
+
+/** `fieldkit merge`. */
+export const mergeCommand: Command = {
+  name: 'merge',
+  summary: 'merge inference states (from infer --state-out) into one schema',
+  help: HELP,
+  async run(argv, io) {
+    let args;
+    let options;
+    try {
+      args = parseArgs(argv, SCHEMA_FLAG_SPECS);
+      options = inferOptionsFromArgs(args);
+      if (args.positionals.length === 0) throw new UsageError('give at least one state file (written by `fieldkit infer --state-out FILE`)');
+    } catch (err) {
+      if (err instanceof UsageError) {
+        printError(io.stderr, 'merge', err.message);
+        return EXIT_USAGE;
+      }
+      throw err;
+    }
+    let merged: Inferrer | undefined;
+    const issues: Issue[] = [];
+    for (const file of args.positionals) {
+      const json = await readJsonFile(file, io);
+      if (!json.ok) {
+        issues.push(...json.issues);
+        continue;
+      }
+      const r = inferrerFromState(json.value, options);
+      if (!r.ok) {
+        // Name the file on every issue: the inferrer does not know where the state came from.
+        issues.push(...r.issues.map((i) => ({ ...i, source: file, message: `not a valid fieldkit inference state: ${i.message}` })));
+        continue;
+      }
+      if (!merged) merged = r.value;
+      else merged.merge(r.value);
+    }
+    if (issues.length > 0 || !merged) {
+      printIssues(io.stderr, issues);
+      return EXIT_USAGE;
+    }
+    return writeResults(io, merged, args);
+  },
+};
