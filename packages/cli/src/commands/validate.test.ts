@@ -1,0 +1,149 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { fakeIO, type FakeIOOptions } from '../io/fake-io.test-util.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'fk-validate-'));
+
+async function cli(argv: string[], opts: FakeIOOptions = {}) {
+  const f = fakeIO({ cwd: dir, ...opts });
+  const code = await main(argv, f.io);
+  return { code, stdout: f.stdout(), stderr: f.stderr() };
+}
+
+function write(name: string, text: string): string {
+  writeFileSync(join(dir, name), text);
+  return name;
+}
+
+const schema = write(
+  'schema.json',
+  JSON.stringify({
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    'x-fieldkit-discriminator': 'eventName',
+    oneOf: [{ $ref: '#/$defs/EmailSend' }, { $ref: '#/$defs/EmailOpen' }],
+    $defs: {
+      EmailSend: {
+        type: 'object',
+        properties: {
+          eventName: { const: 'emailSend' },
+          email: { type: 'string', format: 'email' },
+          dataFields: { type: 'object', properties: { age: { type: 'integer' } } },
+        },
+        required: ['eventName', 'email'],
+      },
+      EmailOpen: { type: 'object', properties: { eventName: { const: 'emailOpen' } }, required: ['eventName'] },
+    },
+  }),
+);
+
+describe('fieldkit validate', () => {
+  it('exit 0 when every payload is valid (NDJSON), with a summary on stderr', async () => {
+    const f = write('ok.ndjson', '{"eventName":"emailSend","email":"a@b.co"}\n{"eventName":"emailOpen"}\n');
+    const r = await cli(['validate', '--schema', schema, f]);
+    expect(r).toEqual({ code: 0, stdout: '', stderr: '2 of 2 payloads valid\n' });
+  });
+
+  it('exit 1 with one line per problem: file:line: $.path: message', async () => {
+    const f = write(
+      'bad.ndjson',
+      '{"eventName":"emailSend","email":"a@b.co"}\n{"eventName":"emailSend","email":"nope","dataFields":{"age":"42"}}\n{"eventName":"emailClick"}\n',
+    );
+    const r = await cli(['validate', '-s', schema, f]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'bad.ndjson:2: $.email: "nope" is not an email (e.g. name@example.com)',
+        'bad.ndjson:2: $.dataFields.age: expected integer, got string "42"',
+        'bad.ndjson:3: $.eventName: "emailClick" is not a known eventName; known: "emailSend", "emailOpen"',
+        '2 of 3 payloads invalid (3 problems)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--format json prints the issues as JSON on stdout', async () => {
+    const f = write('one.json', '{\n  "eventName": "emailSend"\n}\n');
+    const r = await cli(['validate', '--schema', schema, '--format', 'json', f]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual([
+      {
+        code: 'validate/required',
+        message: 'missing required field "email"',
+        path: ['email'],
+        source: 'one.json',
+        line: 1,
+        sample: 1,
+        params: { keyword: 'required', missing: 'email', field: 'email' },
+      },
+    ]);
+  });
+
+  it('reads stdin and concatenated JSON; --no-formats skips format checks', async () => {
+    const text = '{"eventName":"emailSend","email":"nope"} {"eventName":"emailOpen"}';
+    expect((await cli(['validate', '-s', schema], { stdin: text })).stderr).toBe(
+      'stdin:1: $.email: "nope" is not an email (e.g. name@example.com)\n1 of 2 payloads invalid (1 problem)\n',
+    );
+    expect((await cli(['validate', '-s', schema, '--no-formats', '-q'], { stdin: text })).code).toBe(0);
+  });
+
+  it('exit 2 for bad usage, unparsable payloads, and unusable schemas', async () => {
+    expect((await cli(['validate', 'x.json'])).stderr).toBe('fieldkit validate: --schema FILE is required\n');
+    const broken = write('broken.json', '{"eventName": }');
+    const r = await cli(['validate', '-s', schema, broken]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^broken\.json:1:15: error: /);
+    const badSchema = write('bad-schema.json', JSON.stringify({ type: 'object', properties: { a: { $ref: '#/$defs/Nope' } } }));
+    const s = await cli(['validate', '-s', badSchema, broken]);
+    expect(s.code).toBe(2);
+    expect(s.stderr).toMatch(/^bad-schema\.json: error: the schema cannot be used for validation: .*Nope/);
+    expect((await cli(['validate', '-s', 'missing.json', broken])).code).toBe(2);
+    expect((await cli(['validate', '-s', schema, '--format', 'xml', broken])).stderr).toBe('fieldkit validate: --format must be text or json; got "xml"\n');
+  });
+
+  it('--help', async () => {
+    const r = await cli(['validate', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: fieldkit validate --schema SCHEMA_FILE');
+  });
+});
+
+describe('fieldkit types', () => {
+  it('prints TypeScript for a schema file, with --name', async () => {
+    const r = await cli(['types', schema, '--name', 'IterableEvent']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.startsWith('export type IterableEvent = EmailSend | EmailOpen;\n\nexport interface EmailSend {\n  eventName: "emailSend";\n  /** @format email */\n  email: string;\n')).toBe(true);
+  });
+
+  it('reads the schema from stdin and writes -o FILE', async () => {
+    const r = await cli(['types', '-o', 'out.ts'], { stdin: '{"type":"object","properties":{"a":{"type":["string","null"]}},"required":["a"]}' });
+    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(dir, 'out.ts'), 'utf8')).toBe('export interface Root {\n  a: string | null;\n}\n');
+  });
+
+  it('--from-samples infers first', async () => {
+    const f = write('samples.ndjson', '{"id":1,"tags":["a"]}\n{"id":2,"note":null}\n');
+    const r = await cli(['types', '--from-samples', '--name', 'Row', f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('export interface Row {\n  id: number;\n');
+    expect(r.stdout).toContain('  tags?: string[];\n');
+  });
+
+  it('exit 2 for a schema it cannot convert or bad flags; warnings go to stderr with exit 0', async () => {
+    const bad = write('bad-ref.json', JSON.stringify({ properties: { a: { $ref: '#/nope' } } }));
+    const r = await cli(['types', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('error: $ref "#/nope" points to nothing in this schema at $.properties.a\n');
+    expect((await cli(['types', schema, '--name', 'a b'])).stderr).toBe('fieldkit types: --name must be a TypeScript identifier, got "a b"\n');
+    const ext = write('ext.json', JSON.stringify({ properties: { a: { $ref: 'other.json' } } }));
+    const w = await cli(['types', ext]);
+    expect(w.code).toBe(0);
+    expect(w.stdout).toBe('export interface Root {\n  a?: unknown;\n}\n');
+    expect(w.stderr).toBe('warning: $ref "other.json" points outside this schema; typed as unknown (inline it to get a type) at $.properties.a\n');
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * `fieldkit validate --schema S [FILE...]`: check payloads (JSON, NDJSON, concatenated JSON;
+ * stdin) against a JSON Schema and print one line per problem.
+ */
+import { formatPath, type Issue, type JSONSchema } from '@fieldkit/core';
+import { createValidator } from '@fieldkit/core/validate';
+import type { Command } from '../command.js';
+import { UsageError, booleanFlag, parseArgs, positiveIntFlag, stringFlag, type FlagSpecs } from '../io/args.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
+import { printError, printIssues } from '../io/issues.js';
+import { writeStdout } from '../io/output.js';
+import { readJsonFile, readJsonInputs } from '../io/read.js';
+import type { JsonTextFormat } from '../io/json-text.js';
+
+/** Validation errors printed (text mode) before the rest are counted. */
+export const DEFAULT_MAX_VALIDATION_ERRORS = 100;
+
+const INPUT_FORMATS: readonly JsonTextFormat[] = ['auto', 'json', 'ndjson'];
+
+const SPECS: FlagSpecs = {
+  schema: { type: 'string', short: 's' },
+  format: { type: 'string' },
+  'input-format': { type: 'string' },
+  'no-formats': { type: 'boolean' },
+  'max-errors': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+};
+
+const HELP = `Usage: fieldkit validate --schema SCHEMA_FILE [options] [FILE...]
+
+Check payloads against a JSON Schema (draft 2020-12 or draft-07). FILE may hold one JSON
+value, several concatenated values, or NDJSON (one per line); "-" or no FILE reads stdin.
+
+Each problem is one line on stderr:
+  FILE:LINE: $.path: message
+where LINE is the line the payload starts on, e.g.
+  events.ndjson:3: $.dataFields.age: expected integer, got string "42"
+
+Options:
+  -s, --schema FILE            the JSON Schema (required)
+  --format text|json           text (default): lines as above on stderr and a summary;
+                               json: a JSON array of issues on stdout
+                               ({code, message, path, source, line, sample, params})
+  --input-format auto|json|ndjson  how payloads are laid out (default auto)
+  --no-formats                 don't check "format" (date-time, email, unix-time…)
+  --max-errors N               print at most N problems in text mode (default ${DEFAULT_MAX_VALIDATION_ERRORS})
+  -q, --quiet                  no summary line
+  -h, --help                   show this help
+
+Exit codes: 0 every payload is valid, 1 at least one is invalid,
+2 bad usage, unreadable/unparsable input, or a schema that cannot be used.
+
+Examples:
+  fieldkit validate --schema schema.json events.ndjson
+  curl -s https://example.com/hook.json | fieldkit validate -s schema.json
+  fieldkit validate -s schema.json --format json payloads/*.json | jq '.[].message'
+`;
+
+/** `file:line: $.path: message` — the line a person reads. */
+export function formatValidationIssue(i: Issue): string {
+  const where = [i.source, i.line].filter((x) => x !== undefined).join(':');
+  return `${where ? where + ': ' : ''}${formatPath(i.path)}: ${i.message}`;
+}
+
+/** `fieldkit validate`. */
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'check JSON / NDJSON payloads against a JSON Schema',
+  help: HELP,
+  async run(argv, io) {
+    let args;
+    let schemaFile: string;
+    let json: boolean;
+    let inputFormat: JsonTextFormat;
+    let maxErrors: number;
+    try {
+      args = parseArgs(argv, SPECS);
+      const s = stringFlag(args, 'schema');
+      if (s === undefined || s === '') throw new UsageError('--schema FILE is required');
+      schemaFile = s;
+      const format = stringFlag(args, 'format') ?? 'text';
+      if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json; got "${format}"`);
+      json = format === 'json';
+      const inf = stringFlag(args, 'input-format') ?? 'auto';
+      if (!(INPUT_FORMATS as readonly string[]).includes(inf)) throw new UsageError(`--input-format must be one of ${INPUT_FORMATS.join(', ')}; got "${inf}"`);
+      inputFormat = inf as JsonTextFormat;
+      maxErrors = positiveIntFlag(args, 'max-errors') ?? DEFAULT_MAX_VALIDATION_ERRORS;
+      if (schemaFile === '-' && (args.positionals.length === 0 || args.positionals.includes('-'))) {
+        throw new UsageError('stdin cannot hold both the schema and the payloads; name the payload files');
+      }
+    } catch (err) {
+      if (err instanceof UsageError) {
+        printError(io.stderr, 'validate', err.message);
+        return EXIT_USAGE;
+      }
+      throw err;
+    }
+
+    const schema = await readJsonFile(schemaFile, io);
+    if (!schema.ok) {
+      printIssues(io.stderr, schema.issues);
+      return EXIT_USAGE;
+    }
+    const validator = createValidator(schema.value as JSONSchema, { formats: !booleanFlag(args, 'no-formats') });
+    if (!validator.ok) {
+      printIssues(
+        io.stderr,
+        validator.issues.map((i) => ({ ...i, source: schemaFile })),
+      );
+      return EXIT_USAGE;
+    }
+    if (!json && validator.issues.length) printIssues(io.stderr, validator.issues.map((i) => ({ ...i, source: schemaFile })));
+
+    const payloads = await readJsonInputs(args.positionals, io, { format: inputFormat });
+    if (!payloads.ok) {
+      printIssues(io.stderr, payloads.issues);
+      return EXIT_USAGE;
+    }
+
+    const found: Issue[] = [];
+    let invalid = 0;
+    for (const p of payloads.value) {
+      const r = validator.value(p.value);
+      if (r.ok) continue;
+      invalid++;
+      for (const i of r.issues) found.push({ ...i, source: p.source, line: p.line, sample: p.sample });
+    }
+
+    if (json) {
+      const text = JSON.stringify(
+        found.map((i) => ({ code: i.code, message: i.message, path: i.path, source: i.source, line: i.line, sample: i.sample, params: i.params })),
+        null,
+        2,
+      );
+      await writeStdout(io.stdout, text + '\n');
+    } else {
+      const shown = found.slice(0, maxErrors);
+      let text = shown.map((i) => formatValidationIssue(i) + '\n').join('');
+      if (found.length > shown.length) text += `… and ${found.length - shown.length} more\n`;
+      if (!booleanFlag(args, 'quiet')) {
+        const n = payloads.value.length;
+        text += invalid === 0 ? `${n} of ${n} payload${n === 1 ? '' : 's'} valid\n` : `${invalid} of ${n} payload${n === 1 ? '' : 's'} invalid (${found.length} problem${found.length === 1 ? '' : 's'})\n`;
+      }
+      io.stderr.write(text);
+    }
+    return invalid === 0 ? EXIT_OK : EXIT_INVALID;
+  },
+};
