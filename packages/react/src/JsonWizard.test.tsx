@@ -38,7 +38,7 @@ describe('JsonWizard', () => {
 
   it('lists parse errors with line and column, marks them in the editor, and disables apply', async () => {
     const onSamples = vi.fn();
-    render(<JsonWizard defaultText={'{"a": 1}\n{"a": 2,, "b": 3}'} onSamples={onSamples} debounceMs={0} />);
+    render(<JsonWizard defaultText={'{"a": 1}\n{"a": 2,, "b": 3}'} onSamples={onSamples} onSchema={() => undefined} debounceMs={0} />);
     const list = await screen.findByRole('list', { name: 'Parse errors' });
     expect(list.textContent).toMatch(/^Line 2, column \d+/);
     expect(screen.getByRole('button', { name: 'Use this schema' })).toHaveProperty('disabled', true);
@@ -50,6 +50,8 @@ describe('JsonWizard', () => {
     const user = userEvent.setup();
     render(<JsonWizard defaultText={'[{"a":1},{"a":2},{"b":3}]'} debounceMs={0} />);
     expect(await screen.findByText('1 sample')).toBeTruthy();
+    // Without onSchema there is nothing to apply: no button.
+    expect(screen.queryByRole('button', { name: 'Use this schema' })).toBeNull();
     await user.click(screen.getByRole('checkbox', { name: /Each element of a top-level array/ }));
     expect(await screen.findByText('3 samples')).toBeTruthy();
   });

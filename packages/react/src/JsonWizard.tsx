@@ -28,6 +28,10 @@ export interface JsonWizardProps {
   inferOptions?: InferOptions;
   /** Delay in ms between the last keystroke and the analysis. */
   debounceMs?: number;
+  /** Show the apply button (default: when `onSchema` is given). */
+  showApply?: boolean;
+  /** Show the event-type select (default: when `onSchema` is given). */
+  showVariants?: boolean;
   /** Label of the apply button. */
   applyLabel?: string;
   theme?: Theme;
@@ -109,6 +113,8 @@ export function JsonWizard(props: JsonWizardProps): ReactElement {
     return () => clearTimeout(t);
   }, [text, format, eachElement, inferKey, debounceMs]);
 
+  const showApply = props.showApply ?? props.onSchema !== undefined;
+  const showVariants = props.showVariants ?? props.onSchema !== undefined;
   const { result } = analysed;
   const variants = result.variants;
   const chosen = useMemo(() => {
@@ -210,7 +216,7 @@ export function JsonWizard(props: JsonWizardProps): ReactElement {
             {variants.length > 0 ? ` · ${variants.length} event types` : ''}
           </span>
         )}
-        {variants.length > 0 && (
+        {showVariants && variants.length > 0 && (
           <label className="fk-check">
             Event type
             <select className="fk-select" value={variant} onChange={(e) => setVariant(e.target.value)}>
@@ -224,9 +230,11 @@ export function JsonWizard(props: JsonWizardProps): ReactElement {
           </label>
         )}
         <span className="fk-spacer" />
-        <button type="button" className="fk-btn fk-btn-primary" disabled={!chosen || stale} onClick={apply}>
-          {props.applyLabel ?? DEFAULT_JSON_WIZARD_PROPS.applyLabel}
-        </button>
+        {showApply && (
+          <button type="button" className="fk-btn fk-btn-primary" disabled={!chosen || stale} onClick={apply}>
+            {props.applyLabel ?? DEFAULT_JSON_WIZARD_PROPS.applyLabel}
+          </button>
+        )}
       </div>
       {errors.length > 0 && (
         <ul className="fk-issues" aria-label="Parse errors" style={{ padding: 0 }}>
