@@ -52,7 +52,12 @@ const K_NUM = /^-?\d+$/;
 const K_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const K_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?$/;
 const K_HEX = /^(?=[^0-9]*[0-9])[0-9a-f]{8,}$/i;
-const K_ID = /^(?=[^0-9]*[0-9])[A-Za-z]{0,12}[_\-:]?[A-Za-z0-9]{5,}$/;
+// Generated ids: an optional short prefix, then a token mixing letters and ≥ 2 digits (`cus_9s6XKzkNRiz8i3`, `U024BE7LH`).
+const K_ID = /^(?:[A-Za-z]{1,12}[_\-:])?(?=(?:[A-Za-z]*[0-9]){2})(?=[0-9]*[A-Za-z])[A-Za-z0-9]{6,}$/;
+// A word plus a sequence number (`field_00001`, `item12`): a map only when the values are alike.
+const K_SEQ = /^[A-Za-z][A-Za-z_\-]{0,30}\d+$/;
+/** Fewest keys for a word+number key set to be considered a map. */
+export const MAP_MIN_SEQ_KEYS = 20;
 const K_CODE = /^(?:[A-Z]{2,3}|[a-z]{2}(?:[-_][A-Za-z]{2,4})?)$/;
 
 /** Key classes in order of specificity, with the `propertyNames` pattern each implies. */
@@ -95,7 +100,16 @@ export function detectMap(node: Node): string | null {
     }
     if (all) return mapPattern(props.keys(), cls.pattern);
   }
-  if (size >= MAP_MIN_ALIKE_KEYS) {
+  let seq = size >= MAP_MIN_SEQ_KEYS;
+  if (seq) {
+    for (const k of props.keys()) {
+      if (!K_SEQ.test(k)) {
+        seq = false;
+        break;
+      }
+    }
+  }
+  if (seq || size >= MAP_MIN_ALIKE_KEYS) {
     const counts = new Map<number, number>();
     let best = 0;
     for (const c of props.values()) {

@@ -54,24 +54,33 @@ function namedKeys(opts: InferOptions): string[] {
   return [...out];
 }
 
+/** Tracked keys in priority order: named ones (sorted), then the built-in list; none when splitting is off. */
+function trackedKeys(named: string[], on: boolean): string[] {
+  if (!on) return [];
+  const extra = [...new Set(named)].sort();
+  return [...extra, ...DISCRIMINATOR_KEYS.filter((k) => !extra.includes(k))];
+}
+
 class InferrerImpl implements Inferrer {
   readonly opts: InferOptions;
   readonly maxExamples: number;
-  /** Extra named keys (sorted) + the built-in list: the tracked keys in priority order. */
-  extraKeys: string[];
+  /** Tracked event-type keys in priority order: named keys (sorted), then the built-in list. */
   keys: string[];
   named: Set<string>;
   dropped = new Set<string>();
+  /** Tracked keys not given up, in priority order. */
+  live: string[] = [];
   values = new Map<string, Set<string>>();
   parts = new Map<string, Partition>();
   n = 0;
 
-  constructor(opts: InferOptions, maxExamples: number, extra: string[]) {
+  constructor(opts: InferOptions, maxExamples: number, keys: string[]) {
     this.opts = opts;
     this.maxExamples = maxExamples;
-    this.extraKeys = [...new Set(extra)].sort();
-    this.named = new Set(this.extraKeys);
-    this.keys = [...this.extraKeys, ...DISCRIMINATOR_KEYS.filter((k) => !this.named.has(k))];
+    this.keys = keys;
+    this.named = new Set(keys.filter((k) => !DISCRIMINATOR_KEYS.includes(k)));
+    for (const k of namedKeys(opts)) this.named.add(k);
+    this.live = this.keys.slice();
   }
 
   get count(): number {
@@ -80,39 +89,68 @@ class InferrerImpl implements Inferrer {
 
   add(sample: unknown): void {
     this.n++;
-    let tag: [string, string][] = [];
-    let id = '';
-    if (typeof sample === 'object' && sample !== null && !Array.isArray(sample)) {
+    let part: Partition | undefined;
+    if (this.live.length === 0) part = this.parts.get('');
+    else part = this.partitionFor(sample);
+    if (part === undefined) {
+      part = { tag: [], root: new Node() };
+      this.parts.set('', part);
+    }
+    addSample(part.root, sample, this.maxExamples);
+  }
+
+  /**
+   * The group of a sample. A tracked key that a sample lacks (or holds a non-tag value in) can
+   * never discriminate, so it is given up at once: that keeps groups few when there is no
+   * event-type key, and the outcome depends only on the set of samples, not their order.
+   */
+  partitionFor(sample: unknown): Partition | undefined {
+    let dead = false;
+    if (typeof sample !== 'object' || sample === null || Array.isArray(sample)) {
+      for (const k of this.live) this.dropped.add(k);
+      dead = true;
+    } else {
       const o = sample as Record<string, unknown>;
-      let newValue = false;
-      for (const k of this.keys) {
-        if (!hasOwn.call(o, k) || this.dropped.has(k)) continue;
-        const v = o[k];
-        if (typeof v !== 'string' || !isTagValue(v, this.named.has(k))) continue;
+      for (const k of this.live) {
+        const v = hasOwn.call(o, k) ? o[k] : undefined;
+        if (typeof v !== 'string' || !isTagValue(v, this.named.has(k))) {
+          this.dropped.add(k);
+          dead = true;
+          continue;
+        }
         let vs = this.values.get(k);
         if (vs === undefined) this.values.set(k, (vs = new Set()));
         if (!vs.has(v)) {
           vs.add(v);
-          newValue = true;
+          if (vs.size > DISCRIMINATOR_MAX_VALUES) {
+            this.dropped.add(k);
+            dead = true;
+          }
         }
+      }
+    }
+    if (dead) {
+      this.regroup();
+      this.enforceLimits();
+    }
+    let id = '';
+    let tag: [string, string][] | null = null;
+    if (this.live.length > 0) {
+      const o = sample as Record<string, unknown>;
+      tag = [];
+      for (const k of this.live) {
+        const v = o[k] as string;
         tag.push([k, v]);
         id += k + '\u0000' + v + '\u0001';
-      }
-      if (newValue && this.enforceLimits()) {
-        tag = tag.filter(([k]) => !this.dropped.has(k));
-        id = tagString(tag);
       }
     }
     let part = this.parts.get(id);
     if (part === undefined) {
-      part = { tag, root: new Node() };
+      part = { tag: tag ?? [], root: new Node() };
       this.parts.set(id, part);
-      if (this.parts.size > MAX_PARTITIONS && this.enforceLimits()) {
-        tag = tag.filter(([k]) => !this.dropped.has(k));
-        part = this.parts.get(tagString(tag))!;
-      }
+      if (this.parts.size > MAX_PARTITIONS && this.enforceLimits()) return this.partitionFor(sample);
     }
-    addSample(part.root, sample, this.maxExamples);
+    return part;
   }
 
   /**
@@ -141,6 +179,8 @@ class InferrerImpl implements Inferrer {
   }
 
   regroup(): void {
+    this.live = this.keys.filter((k) => !this.dropped.has(k));
+    for (const k of this.dropped) this.values.delete(k);
     const old = this.parts;
     this.parts = new Map();
     for (const p of old.values()) {
@@ -166,14 +206,14 @@ class InferrerImpl implements Inferrer {
     }
     if (src === this) src = inferrerFromStateUnchecked(this.state);
     this.n += src.n;
-    for (const k of src.extraKeys) {
-      if (!this.named.has(k)) {
-        this.extraKeys.push(k);
-        this.named.add(k);
-      }
-    }
-    this.extraKeys.sort();
-    this.keys = [...this.extraKeys, ...DISCRIMINATOR_KEYS.filter((k) => !this.named.has(k))];
+    // A key only one side tracked says nothing about the other side's samples: give it up
+    // (unless that side saw no samples).
+    const mine = new Set(this.keys);
+    const theirs = new Set(src.keys);
+    if (src.n > 0) for (const k of this.keys) if (!theirs.has(k)) this.dropped.add(k);
+    if (this.n - src.n > 0) for (const k of src.keys) if (!mine.has(k)) this.dropped.add(k);
+    for (const k of src.named) this.named.add(k);
+    this.keys = trackedKeys([...this.named], this.keys.length > 0 || src.keys.length > 0);
     for (const k of src.dropped) this.dropped.add(k);
     for (const [k, vs] of src.values) {
       let mine = this.values.get(k);
@@ -201,7 +241,7 @@ class InferrerImpl implements Inferrer {
       version: 1,
       count: this.n,
       maxExamples: this.maxExamples,
-      keys: this.extraKeys.slice(),
+      keys: this.keys.slice(),
       dropped: [...this.dropped].sort(),
       values: [...this.values].map(([k, vs]) => [k, [...vs].sort()] as [string, string[]]).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
       partitions,
@@ -286,7 +326,7 @@ function examplesFor(opts: InferOptions): number {
 
 /** Start an empty inferrer. With `stats: true` examples are collected as samples are added. */
 export function createInferrer(opts: InferOptions = {}): Inferrer {
-  return new InferrerImpl(opts, examplesFor(opts), namedKeys(opts));
+  return new InferrerImpl(opts, examplesFor(opts), trackedKeys(namedKeys(opts), opts.discriminator !== false));
 }
 
 function inferrerFromStateUnchecked(state: InferenceState): InferrerImpl {
@@ -303,7 +343,7 @@ export function inferrerFromState(state: unknown, opts: InferOptions = {}): Resu
   const r = readState(state);
   if (!r.ok) return fail(r.issues);
   const s = r.state;
-  const inf = new InferrerImpl(opts, s.maxExamples, [...namedKeys(opts), ...s.keys]);
+  const inf = new InferrerImpl(opts, s.maxExamples, s.keys.slice());
   inf.n = s.count;
   for (const k of s.dropped) inf.dropped.add(k);
   for (const [k, vs] of s.values) inf.values.set(k, new Set(vs));

@@ -12,9 +12,9 @@ import { isDate, isDateTime, isEmail, isIpv4, isIpv6, isLocalDateTime, isSpaceDa
 /** Recursion depth after which work is queued instead of recursed. */
 export const MAX_RECURSION = 400;
 /** Distinct strings remembered per path for enum detection; more = not an enum. */
-export const ENUM_TRACK = 32;
+export const ENUM_TRACK = 16;
 /** Strings longer than this are never enum values (free text). */
-export const ENUM_MAX_LENGTH = 64;
+export const ENUM_MAX_LENGTH = 40;
 /** Samples nested deeper than this are rejected as circular or absurd. */
 export const MAX_DEPTH = 1_000_000;
 
@@ -155,6 +155,8 @@ export interface AddContext {
   maxExamples: number;
   /** Deferred (node, value, depth) triples for values nested deeper than the recursion limit. */
   queue: unknown[];
+  /** Object.prototype has no enumerable keys (checked once per sample). */
+  protoClean: boolean;
   /** Depth at which the current recursion started (work is deferred {@link MAX_RECURSION} below it). */
   base: number;
 }
@@ -263,8 +265,6 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
   }
   node.obj++;
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o);
-  const nk = keys.length;
   let ck = node.ck;
   let cn = node.cn;
   if (ck === null) {
@@ -272,26 +272,47 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
     cn = node.cn = [];
   }
   let seen = 0;
-  for (let i = 0; i < nk; i++) {
-    const k = keys[i]!;
-    const cv = o[k];
-    if (cv === undefined || typeof cv === 'function' || typeof cv === 'symbol') continue; // JSON.stringify drops these keys
-    let c: Node;
-    if (seen < ck.length && ck[seen] === k) c = cn![seen]!;
-    else {
-      c = node.child(k);
-      ck[seen] = k;
-      cn![seen] = c;
-    }
-    seen++;
-    addValue(c, cv, depth + 1, ctx);
+  // for-in allocates nothing (V8's enum cache) and, for plain objects when Object.prototype
+  // has no enumerable keys, yields exactly the own enumerable keys; anything else takes Object.keys.
+  const plain = ctx.protoClean && Object.getPrototypeOf(o) === Object.prototype;
+  const keys = plain ? null : Object.keys(o);
+  const nk = keys === null ? 0 : keys.length;
+  let i = 0;
+  for (const key in plain ? o : EMPTY) {
+    seen = visitKey(node, o, key, seen, ck, cn!, depth, ctx);
   }
+  for (; i < nk; i++) seen = visitKey(node, o, keys![i]!, seen, ck, cn!, depth, ctx);
   if (seen === 0) node.eo++;
+}
+
+const EMPTY = Object.freeze({});
+
+function visitKey(node: Node, o: Record<string, unknown>, k: string, seen: number, ck: string[], cn: Node[], depth: number, ctx: AddContext): number {
+  const cv = o[k];
+  if (cv === undefined || typeof cv === 'function' || typeof cv === 'symbol') return seen; // JSON.stringify drops these keys
+  let c: Node;
+  if (seen < ck.length && ck[seen] === k) c = cn[seen]!;
+  else {
+    c = node.child(k);
+    ck[seen] = k;
+    cn[seen] = c;
+  }
+  addValue(c, cv, depth + 1, ctx);
+  return seen + 1;
+}
+
+/** True when Object.prototype has no enumerable keys (so for-in over a plain object sees own keys only). */
+export function prototypeIsClean(): boolean {
+  for (const k in EMPTY) {
+    void k;
+    return false;
+  }
+  return true;
 }
 
 /** Count one whole sample at `root`, draining deferred deep work iteratively. */
 export function addSample(root: Node, sample: unknown, maxExamples: number): void {
-  const ctx: AddContext = { maxExamples, queue: [], base: 0 };
+  const ctx: AddContext = { maxExamples, queue: [], base: 0, protoClean: prototypeIsClean() };
   addValue(root, sample, 0, ctx);
   const q = ctx.queue;
   while (q.length > 0) {
