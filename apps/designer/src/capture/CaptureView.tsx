@@ -122,7 +122,8 @@ export function CaptureView({ apiBase, onUseSample, schema }: CaptureViewProps) 
     let buffer: CapturedEvent[] = [];
     let sourcesDirty = false;
     es.onopen = () => setConn('live');
-    es.onerror = () => setConn(es.readyState === EventSource.CLOSED ? 'offline' : 'connecting');
+    // A failed sources fetch decides "offline"; the stream's own retries must not hide that.
+    es.onerror = () => setConn((c) => (c === 'offline' || es.readyState === EventSource.CLOSED ? 'offline' : 'connecting'));
     es.addEventListener('capture', (m) => {
       try {
         buffer.push(JSON.parse((m as MessageEvent<string>).data) as CapturedEvent);
@@ -362,7 +363,7 @@ export function CaptureView({ apiBase, onUseSample, schema }: CaptureViewProps) 
                         <ul className="fkc-drift" aria-label="Drift from the saved schema">
                           {e.drift.map((d, i) => (
                             <li key={i}>
-                              <span className={`fkc-badge fkc-kind-${d.kind}`}>{d.kind}</span> <code>{formatDriftPath(d.path)}</code> {d.message}
+                              <span className={`fkc-badge fkc-kind-${d.kind}`}>{d.kind}</span> <span title={formatDriftPath(d.path)}>{d.message}</span>
                             </li>
                           ))}
                         </ul>
