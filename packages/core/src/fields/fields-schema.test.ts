@@ -4,6 +4,7 @@ import { fieldsToSchema, schemaToFields, schemaToFieldsWithRoot, listVariants } 
 import { rootSchemaArb } from './schema-arbitrary.test-util.js';
 import { jsonEqual } from './schema-util.js';
 import type { JSONSchemaObject } from '../types.js';
+import { inferSchema } from '../infer/index.js';
 
 describe('fields ↔ schema law', () => {
   it('fieldsToSchema(schemaToFields(s)) deep-equals s for random schemas in the supported subset', () => {
@@ -17,6 +18,36 @@ describe('fields ↔ schema law', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('holds for schemas the inferrer writes from random JSON (stats and examples on)', () => {
+    const sample = fc.dictionary(fc.oneof(fc.string({ maxLength: 5 }), fc.constantFrom('eventName', '__proto__', 'first name')), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 6 });
+    fc.assert(
+      fc.property(fc.array(sample, { minLength: 1, maxLength: 5 }), fc.boolean(), (samples, stats) => {
+        const s = inferSchema(samples, { stats, discriminator: false });
+        const r = schemaToFieldsWithRoot(s);
+        expect(r.ok).toBe(true);
+        if (!r.ok) return;
+        expect(jsonEqual(fieldsToSchema(r.value.fields, { root: r.value.root }), s)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('holds per variant for discriminated event streams the inferrer writes', () => {
+    const events = [
+      { eventName: 'emailOpen', email: 'a@b.co', createdAt: '2024-05-01 12:00:00 +00:00', campaignId: 1 },
+      { eventName: 'emailClick', email: 'b@b.co', url: 'https://x.io/a', campaignId: 2 },
+      { eventName: 'emailOpen', email: 'c@b.co', createdAt: '2024-05-02 12:00:00 +00:00', campaignId: 3 },
+    ];
+    const s = inferSchema(events, { discriminator: 'eventName', stats: true });
+    const variants = listVariants(s);
+    expect(variants.map((v) => v.value).sort()).toEqual(['emailClick', 'emailOpen']);
+    for (const v of variants) {
+      const r = schemaToFieldsWithRoot(v.schema);
+      if (!r.ok) throw new Error('variant must convert');
+      expect(fieldsToSchema(r.value.fields, { root: r.value.root })).toEqual(v.schema);
+    }
   });
 
   it('keeps root keywords with schemaToFieldsWithRoot + fieldsToSchema({ root })', () => {

@@ -38,13 +38,19 @@ const leaf: fc.Arbitrary<JSONSchemaObject> = fc
     fc.option(fc.nat(20)),
     fc.option(fc.array(scalar, { minLength: 1, maxLength: 3 })),
     annotations,
+    fc.array(fc.oneof(fc.string({ minLength: 5, maxLength: 6 }), fc.integer()), { minLength: 1, maxLength: 3 }),
   )
-  .map(([t, nullable, fmtIdx, en, ann]) => {
+  .map(([t, nullable, fmtIdx, en, ann, typedEnum]) => {
     const s: JSONSchemaObject = { ...ann };
     s.type = (nullable && t !== 'null' ? [t, 'null'] : t) as JSONSchemaObject['type'];
     const fmts = formatFor[t];
     if (fmts && fmtIdx !== null) s.format = fmts[fmtIdx % fmts.length];
-    if (en) s.enum = en;
+    if (en) {
+      // Satisfiable enums (exampleBody needs one valid member): values of the type, no format clash.
+      const fits = typedEnum.filter((v) => (t === 'string' ? typeof v === 'string' && !s.format : t === 'integer' || t === 'number' ? typeof v === 'number' && !s.format : false));
+      s.enum = fits.length > 0 ? fits : t === 'boolean' ? [true] : t === 'null' ? [null] : nullable ? [null] : en;
+      if (s.enum === en) delete s.enum;
+    }
     return s;
   });
 

@@ -1,0 +1,236 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CUSTOM_FORMATS } from '../formats.js';
+import { createField, fieldsToSchema } from '../fields/index.js';
+import { inferSchema } from '../infer/index.js';
+import type { JSONSchema } from '../types.js';
+import { rootSchemaArb } from '../fields/schema-arbitrary.test-util.js';
+import { buildPresetBody, buildRequestBody, exampleBody, PRESETS, presetFields, valuesFromPaths } from './index.js';
+
+function makeAjv() {
+  const ajv = new Ajv2020.default({ strict: false, allErrors: true, validateFormats: true });
+  addFormats.default(ajv, { mode: 'full' });
+  for (const [name, def] of Object.entries(CUSTOM_FORMATS)) ajv.addFormat(name, { type: def.type, validate: def.validate as (v: never) => boolean });
+  return ajv;
+}
+const ajv = makeAjv();
+const validates = (schema: JSONSchema, data: unknown) => {
+  const v = ajv.compile(schema as object);
+  const okay = v(data);
+  return okay ? 'valid' : JSON.stringify(v.errors);
+};
+
+const fields = [
+  createField({ name: 'email', type: 'email' }),
+  createField({ name: 'age', type: 'integer', optional: true }),
+  createField({ name: 'score', type: 'number', optional: true }),
+  createField({ name: 'vip', type: 'boolean', optional: true }),
+  createField({ name: 'signedUpAt', type: 'date-time-space', optional: true }),
+  createField({ name: 'plan', optional: true, enum: ['free', 'pro'] }),
+  createField({ name: 'meta', type: 'any', optional: true }),
+  createField({ name: 'nick', optional: true, nullable: true }),
+  createField({ name: 'code', optional: true, extra: { minLength: 3, pattern: '^[A-Z]+$' } }),
+  createField({
+    name: 'items',
+    type: 'array',
+    optional: true,
+    of: createField({ name: '', type: 'object', properties: [createField({ name: 'sku' }), createField({ name: 'qty', type: 'integer', optional: true })] }),
+  }),
+  createField({ name: 'a.b', optional: true }),
+];
+
+describe('buildRequestBody', () => {
+  it('coerces form strings to the field types and omits empty optional values', () => {
+    const r = buildRequestBody(fields, {
+      email: 'a@b.co',
+      age: ' 42 ',
+      score: '4.5',
+      vip: 'TRUE',
+      signedUpAt: '2024-05-01 12:00:00 +00:00',
+      plan: 'pro',
+      meta: '{"x": [1, 2]}',
+      nick: null,
+      code: '',
+      items: [{ sku: 'A1', qty: '2' }, { sku: '', qty: '' }],
+      'a.b': 'dotted',
+    });
+    expect(r).toEqual({
+      ok: true,
+      issues: [],
+      value: { email: 'a@b.co', age: 42, score: 4.5, vip: true, signedUpAt: '2024-05-01 12:00:00 +00:00', plan: 'pro', meta: { x: [1, 2] }, nick: null, items: [{ sku: 'A1', qty: 2 }], 'a.b': 'dotted' },
+    });
+    expect(validates(fieldsToSchema(fields), r.ok && r.value)).toBe('valid');
+  });
+
+  it('reports every problem on its field path, with messages people read', () => {
+    const r = buildRequestBody(fields, { age: '4.5', vip: 'yes', signedUpAt: '05/01/2024', plan: 'gold', code: 'ab', items: [{ qty: 'x' }], emial: 'a@b.co' });
+    expect(r.ok).toBe(false);
+    expect(r.issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      ['body/unknown', ['emial'], '"emial" is not a field; did you mean "email"? (typo? 1 character different)'],
+      ['body/missing', ['email'], '"email" is required.'],
+      ['body/type', ['age'], '"age" must be a whole number (e.g. 42); got "4.5".'],
+      ['body/type', ['vip'], '"vip" must be true or false; got "yes".'],
+      ['body/format', ['signedUpAt'], '"signedUpAt" must be a date and time like 2024-05-01 12:00:00 +00:00 (e.g. 2024-05-01 12:00:00 +00:00); got "05/01/2024".'],
+      ['body/enum', ['plan'], '"plan" must be one of "free", "pro"; got "gold".'],
+      ['body/constraint', ['code'], '"code" must be at least 3 characters long.'],
+      ['body/constraint', ['code'], '"code" must match the pattern ^[A-Z]+$.'],
+      ['body/missing', ['items', 0, 'sku'], '"items[0].sku" is required.'],
+      ['body/type', ['items', 0, 'qty'], '"items[0].qty" must be a whole number (e.g. 42); got "x".'],
+    ]);
+  });
+
+  it('takes JSON text for objects and arrays, and null only where allowed', () => {
+    const r = buildRequestBody(fields, { email: 'a@b.co', items: '[{"sku": "Z", "qty": 3}]' });
+    expect(r.ok && r.value).toEqual({ email: 'a@b.co', items: [{ sku: 'Z', qty: 3 }] });
+    const bad = buildRequestBody(fields, { email: null, items: '{oops' });
+    expect(bad.issues.map((i) => [i.code, i.path])).toEqual([
+      ['body/null', ['email']],
+      ['body/type', ['items']],
+    ]);
+  });
+
+  it('keeps __proto__ keys as data', () => {
+    const f = [createField({ name: '__proto__', type: 'integer' })];
+    const r = buildRequestBody(f, JSON.parse('{"__proto__": "7"}'));
+    if (!r.ok) throw new Error('expected ok');
+    expect(Object.keys(r.value as object)).toEqual(['__proto__']);
+    expect(JSON.stringify(r.value)).toBe('{"__proto__":7}');
+  });
+});
+
+describe('valuesFromPaths', () => {
+  it('turns dotted paths into the nested values tree (digits are indices, \\. escapes a dot)', () => {
+    const r = valuesFromPaths([
+      ['email', 'a@b.co'],
+      ['items.0.sku', 'A1'],
+      ['items.1.sku', 'B2'],
+      ['a\\.b', 'x'],
+    ]);
+    expect(r.ok && r.value).toEqual({ email: 'a@b.co', items: [{ sku: 'A1' }, { sku: 'B2' }], 'a.b': 'x' });
+    const bad = valuesFromPaths([
+      ['a', '1'],
+      ['a.b', '2'],
+      ['x..y', '3'],
+    ]);
+    expect(bad.issues.map((i) => i.code)).toEqual(['body/path', 'body/path']);
+  });
+});
+
+describe('Iterable presets', () => {
+  const dataFields = [createField({ name: 'plan', enum: ['free', 'pro'] }), createField({ name: 'seats', type: 'integer', optional: true })];
+
+  it('users/update places the designed data fields under dataFields', () => {
+    const p = PRESETS['iterable.users/update']!;
+    expect(p.url).toBe('https://api.iterable.com/api/users/update');
+    expect(p.method).toBe('POST');
+    expect(p.headers).toEqual({ 'Api-Key': '$ITERABLE_API_KEY' });
+    const r = buildPresetBody('iterable.users/update', dataFields, { email: 'a@b.co', dataFields: { plan: 'pro', seats: '5' }, mergeNestedObjects: 'true' });
+    expect(r.ok && r.value).toEqual({ email: 'a@b.co', dataFields: { plan: 'pro', seats: 5 }, mergeNestedObjects: true });
+    const near = buildPresetBody('iterable.users/update', dataFields, { email: 'a@b.co', dataFields: { Plan: 'pro' } });
+    expect(near.issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      ['body/unknown', ['dataFields', 'Plan'], '"dataFields.Plan" is not a field; did you mean "plan"? (different case)'],
+      ['body/missing', ['dataFields', 'plan'], '"dataFields.plan" is required.'],
+    ]);
+    const noUser = buildPresetBody('iterable.users/update', dataFields, { dataFields: { plan: 'pro' } });
+    expect(noUser.issues.map((i) => [i.code, i.message])).toEqual([['body/one-of', 'Give "email" or "userId": Iterable identifies the user by email or userId.']]);
+  });
+
+  it('users/update without designed fields accepts any data field (JSON or text)', () => {
+    const r = buildPresetBody('iterable.users/update', undefined, { userId: 'u1', dataFields: { n: '3', s: 'hello', o: '{"a":1}' } });
+    expect(r.ok && r.value).toEqual({ userId: 'u1', dataFields: { n: 3, s: 'hello', o: { a: 1 } } });
+  });
+
+  it('events/track needs eventName; createdAt is unix seconds', () => {
+    const r = buildPresetBody('iterable.events/track', dataFields, { email: 'a@b.co', eventName: 'signup', createdAt: '1714564800', dataFields: { plan: 'free' }, campaignId: '12' });
+    expect(r.ok && r.value).toEqual({ email: 'a@b.co', eventName: 'signup', createdAt: 1714564800, dataFields: { plan: 'free' }, campaignId: 12 });
+    const bad = buildPresetBody('iterable.events/track', undefined, { userId: 'u', createdAt: '2024-05-01' });
+    expect(bad.issues.map((i) => [i.code, i.path])).toEqual([
+      ['body/missing', ['eventName']],
+      ['body/type', ['createdAt']],
+    ]);
+  });
+
+  it('commerce/trackPurchase: user, items with required id/name/price/quantity, total', () => {
+    const r = buildPresetBody('iterable.commerce/trackPurchase', dataFields, {
+      user: { email: 'a@b.co', dataFields: { vip: 'true' } },
+      items: [{ id: 'p1', name: 'Shoe', price: '59.9', quantity: '1', categories: '["shoes"]' }],
+      total: '59.9',
+      dataFields: { plan: 'pro' },
+    });
+    expect(r.ok && r.value).toEqual({
+      user: { email: 'a@b.co', dataFields: { vip: true } },
+      items: [{ id: 'p1', name: 'Shoe', price: 59.9, quantity: 1, categories: ['shoes'] }],
+      total: 59.9,
+      dataFields: { plan: 'pro' },
+    });
+    const bad = buildPresetBody('iterable.commerce/trackPurchase', undefined, { user: { dataFields: {} }, items: [{ sku: 'x' }] });
+    expect(bad.issues.map((i) => [i.code, i.path])).toEqual([
+      ['body/missing', ['items', 0, 'id']],
+      ['body/missing', ['items', 0, 'name']],
+      ['body/missing', ['items', 0, 'price']],
+      ['body/missing', ['items', 0, 'quantity']],
+      ['body/missing', ['total']],
+    ]);
+  });
+
+  it('lists/subscribe puts data fields on every subscriber', () => {
+    const fields = presetFields(PRESETS['iterable.lists/subscribe']!, dataFields);
+    const subs = fields.find((f) => f.name === 'subscribers')!;
+    expect(subs.of!.properties!.find((f) => f.name === 'dataFields')!.properties!.map((f) => f.name)).toEqual(['plan', 'seats']);
+    const r = buildPresetBody('iterable.lists/subscribe', dataFields, { listId: '42', subscribers: [{ email: 'a@b.co', dataFields: { plan: 'free' } }, { dataFields: { plan: 'pro' } }] });
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual([['body/one-of', ['subscribers', 1]]]);
+    const good = buildPresetBody('iterable.lists/subscribe', dataFields, { listId: '42', subscribers: [{ userId: 'u1', dataFields: { plan: 'free' } }], updateExistingUsersOnly: 'false' });
+    expect(good.ok && good.value).toEqual({ listId: 42, subscribers: [{ userId: 'u1', dataFields: { plan: 'free' } }], updateExistingUsersOnly: false });
+  });
+
+  it('an unknown preset id suggests the closest', () => {
+    const r = buildPresetBody('iterable.user/update', undefined, {});
+    expect(r.issues[0]).toMatchObject({ code: 'body/preset', suggestion: 'iterable.users/update' });
+  });
+
+  it('every preset schema compiles and its example body validates', () => {
+    for (const p of Object.values(PRESETS)) expect([p.id, validates(p.schema, exampleBody(p.schema))]).toEqual([p.id, 'valid']);
+  });
+});
+
+describe('exampleBody', () => {
+  it('validates against random schemas in the field model subset (ajv + formats)', () => {
+    fc.assert(
+      fc.property(rootSchemaArb, (s) => {
+        expect(validates(s, exampleBody(s))).toBe('valid');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('validates against schemas inferred from random JSON', () => {
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 5 }), { minLength: 1, maxLength: 4 }), (samples) => {
+        const s = inferSchema(samples, { stats: true });
+        expect(validates(s, exampleBody(s))).toBe('valid');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('uses format-correct values, enums and constraints', () => {
+    const s: JSONSchema = {
+      type: 'object',
+      $defs: { Id: { type: 'string', format: 'uuid' } },
+      properties: {
+        when: { type: 'string', format: 'date-time' },
+        ts: { type: 'integer', format: 'unix-time' },
+        kind: { enum: ['a', 'b'] },
+        id: { $ref: '#/$defs/Id' },
+        n: { type: 'integer', minimum: 10, multipleOf: 7 },
+        s: { type: 'string', minLength: 6 },
+        ex: { type: 'string', examples: ['hello'] },
+      },
+      required: ['when'],
+    };
+    expect(exampleBody(s)).toEqual({ when: '2024-05-01T12:00:00Z', ts: 1714564800, kind: 'a', id: '123e4567-e89b-12d3-a456-426614174000', n: 14, s: 'textxx', ex: 'hello' });
+    expect(validates(s, exampleBody(s))).toBe('valid');
+  });
+});
