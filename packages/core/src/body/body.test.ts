@@ -12,7 +12,10 @@ import { buildPresetBody, buildRequestBody, exampleBody, PRESETS, presetFields, 
 function makeAjv() {
   const ajv = new Ajv2020.default({ strict: false, allErrors: true, validateFormats: true });
   addFormats.default(ajv, { mode: 'full' });
-  for (const [name, def] of Object.entries(CUSTOM_FORMATS)) ajv.addFormat(name, { type: def.type, validate: def.validate as (v: never) => boolean });
+  for (const [name, def] of Object.entries(CUSTOM_FORMATS)) {
+    if (def.type === 'string') ajv.addFormat(name, { type: 'string', validate: (v: string) => def.validate(v) });
+    else ajv.addFormat(name, { type: 'number', validate: (v: number) => def.validate(v) });
+  }
   return ajv;
 }
 const ajv = makeAjv();
