@@ -237,8 +237,11 @@ export function CaptureView({ apiBase, onUseSample, schema }: CaptureViewProps) 
           <p>
             Start the capture server on this machine, then this page connects by itself:
           </p>
-          <pre className="fkc-code">npx fieldkit capture</pre>
-          <p className="fkc-muted">Expected at {apiBase}. Events are stored in ./fieldkit-capture.db.</p>
+          <pre className="fkc-code">fieldkit capture</pre>
+          <p className="fkc-muted">
+            Expected at {apiBase}. From a fieldkit checkout: <code>pnpm build && node packages/cli/dist/bin.js capture</code>. Events are
+            stored in ./fieldkit-capture.db.
+          </p>
         </div>
       )}
 

@@ -12,8 +12,12 @@ export const inferApi: InferApi | undefined = { createInferrer, inferrerFromStat
 /** The inferrer type the store keeps per (source, event type). */
 export type CaptureInferrer = Inferrer;
 
-/** Options every capture inferrer is created with: examples and statistics on, no splitting (events are already split by type). */
-export const CAPTURE_INFER_OPTIONS: InferOptions = { stats: true, discriminator: false };
+/**
+ * Options every capture inferrer is created with: examples and statistics on. The discriminator
+ * stays on auto: within one event type it finds nothing to split, but the states keep what the
+ * inferrer needs to split the merged all-types schema of a source into variants.
+ */
+export const CAPTURE_INFER_OPTIONS: InferOptions = { stats: true };
 
 /**
  * Root fields that name an event type, in the order they are trusted: the inferrer's own

@@ -72,7 +72,8 @@ export function checkJsonText(text: string, opts: CheckJsonOptions = {}): JsonPr
     }
     if (i >= n) {
       if (stack.length === 0 && want === 'value') return problem('the body is empty: expected a JSON value', i);
-      return problem(`the JSON is truncated: ${stack.length ? `${stack.length} unclosed ${stack[stack.length - 1] === 0x7b ? 'object' : 'array'}(s)` : 'value incomplete'} at the end of the body`, i);
+      const inside = stack[stack.length - 1] === 0x7b ? 'an object' : 'an array';
+      return problem(`the JSON is truncated: the body ends inside ${inside} (${stack.length} bracket${stack.length === 1 ? '' : 's'} left open)`, i);
     }
     const c = text.charCodeAt(i);
     if (want === 'colon') {
