@@ -285,6 +285,31 @@ describe('createValidator: schemas it cannot use are issues, never throws', () =
     expect(noisy.issues.map((i) => [i.severity, i.message])).toEqual([['warning', 'unknown keyword: "colour"']]);
   });
 
+  it('invalid regular expressions and unknown formats', () => {
+    const r = createValidator({ type: 'string', pattern: '([a-z' });
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]!.code).toBe('validate/schema');
+    const f = createValidator({ type: 'string', format: 'colour' });
+    expect(f.ok).toBe(true);
+    expect(f.issues.map((i) => i.severity)).toEqual(['warning']);
+    expect(f.issues[0]!.message).toMatch(/colour/);
+  });
+
+  it('arbitrary JSON as a schema, and arbitrary data against it, never throws', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 3 }), fc.jsonValue({ maxDepth: 3 }), (schema, data) => {
+        const v = createValidator(schema as JSONSchemaObject);
+        if (!v.ok) {
+          expect(v.issues.length).toBeGreaterThan(0);
+          return;
+        }
+        const r = v.value(data);
+        for (const i of r.issues) expect(typeof i.message).toBe('string');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('caches the compiled validator per schema object', () => {
     const s: JSONSchemaObject = { type: 'string' };
     expect(createValidator(s)).toBe(createValidator(s));

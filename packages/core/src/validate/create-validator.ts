@@ -42,7 +42,9 @@ const caches: Record<'on' | 'off', WeakMap<object, Result<Validator>>> = { on: n
  * Compile a schema once and return a function that validates many payloads against it.
  * A schema ajv can't compile (bad `$ref`, invalid keyword value, unsupported `$schema`) comes
  * back as a failed Result with a `validate/schema` issue; this never throws. Unknown keywords
- * are allowed and reported as warnings. Compiled validators are cached per schema object.
+ * and unknown formats are allowed and reported as warnings (`validate/schema-warning`), so check
+ * `ok`, not `issues.length`. Compiled validators are cached per schema object (a WeakMap): treat
+ * schemas as immutable, and pass a new object after an edit.
  */
 export function createValidator(schema: JSONSchema, opts: ValidatorOptions = {}): Result<Validator> {
   const o = { ...DEFAULT_VALIDATOR_OPTIONS, ...opts };
@@ -190,6 +192,10 @@ function compile(schema: JSONSchema, o: Required<ValidatorOptions>): Result<Vali
   const warnings: string[] = [];
   const ajv = makeAjv(draft, o.formats, warnings);
   schema = protectProtoKeys(schema) as JSONSchema;
+  for (const name of unknownFormats(schema, ajv)) {
+    ajv.addFormat(name, true);
+    warnings.push(`unknown format "${name}" is not checked`);
+  }
   let validate: ValidateFunction;
   let base: string;
   try {
@@ -216,6 +222,25 @@ function compile(schema: JSONSchema, o: Required<ValidatorOptions>): Result<Vali
     return fail(explain((validate.errors ?? []) as ErrorObject[], data, ctx));
   };
   return ok(validator, notes);
+}
+
+const DATA_KEYWORDS = new Set(['enum', 'const', 'examples', 'default']);
+
+/** `format` names in the schema that this ajv instance doesn't know (ajv would refuse to compile). */
+function unknownFormats(schema: JSONSchema, ajv: AjvInstance): string[] {
+  const found = new Set<string>();
+  const seen = new Set<unknown>();
+  const walk = (n: unknown) => {
+    if (n === null || typeof n !== 'object' || seen.has(n)) return;
+    seen.add(n);
+    if (Array.isArray(n)) return n.forEach(walk);
+    for (const [k, v] of Object.entries(n)) {
+      if (k === 'format' && typeof v === 'string' && !ajv.formats[v]) found.add(v);
+      else if (!DATA_KEYWORDS.has(k)) walk(v);
+    }
+  };
+  walk(schema);
+  return [...found];
 }
 
 /** What `explain` needs to re-run parts of the schema: sub-validators per schema location. */
