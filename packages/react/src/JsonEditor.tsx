@@ -3,7 +3,8 @@ import type { ReactElement } from 'react';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection, placeholder as cmPlaceholder } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 import { json } from '@codemirror/lang-json';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import type { TextDiagnostic } from './analyzeSamples.js';
@@ -19,6 +20,15 @@ export interface JsonEditorProps {
   label: string;
   placeholder?: string;
 }
+
+/** JSON token colours from the theme's CSS variables, so light and dark both read well. */
+const highlight = HighlightStyle.define([
+  { tag: tags.string, color: 'var(--fk-syn-string)' },
+  { tag: tags.number, color: 'var(--fk-syn-number)' },
+  { tag: [tags.bool, tags.null, tags.keyword], color: 'var(--fk-syn-keyword)' },
+  { tag: tags.propertyName, color: 'var(--fk-syn-property)' },
+  { tag: tags.invalid, color: 'var(--fk-danger)' },
+]);
 
 /**
  * A CodeMirror 6 JSON editor (line numbers, JSON highlighting, undo, lint marks from
@@ -44,7 +54,7 @@ export function JsonEditor(props: JsonEditorProps): ReactElement {
           drawSelection(),
           highlightActiveLine(),
           bracketMatching(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(highlight),
           json(),
           lintGutter(),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),

@@ -272,7 +272,7 @@ const Row = memo(function Row(props: RowProps): ReactElement {
         </span>
         <span className="fk-stats">
           {props.showStats && stats && pct !== undefined && (
-            <span title={`Seen in ${stats.seen} of ${stats.total} objects`}>
+            <span className="fk-stat" title={`Seen in ${stats.seen} of ${stats.total} objects`}>
               <span className="fk-bar" role="meter" aria-label={`${name} seen`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={`${pct}% (${stats.seen}/${stats.total})`}>
                 <span style={{ width: `${pct}%` }} />
               </span>

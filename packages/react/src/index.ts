@@ -19,6 +19,8 @@ export { JsonEditor } from './JsonEditor.js';
 export type { JsonEditorProps } from './JsonEditor.js';
 export { analyzeSamples, issuesToDiagnostics, splitJsonValues, DEFAULT_ANALYZE_OPTIONS } from './analyzeSamples.js';
 export type { AnalyzeOptions, SampleAnalysis, TextDiagnostic } from './analyzeSamples.js';
+export { RequestBodyBuilder, DEFAULT_REQUEST_BODY_BUILDER_PROPS, toCurl } from './RequestBodyBuilder.js';
+export type { RequestBodyBuilderProps } from './RequestBodyBuilder.js';
 export { FIELDKIT_CSS, injectFieldkitStyles, useFieldkitStyles, DEFAULT_THEME } from './styles.js';
 export type { Theme } from './styles.js';
 export { defineFieldkitDesigner, DEFAULT_FIELDKIT_DESIGNER_TAG } from './customElement.js';

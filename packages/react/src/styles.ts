@@ -11,12 +11,14 @@ const LIGHT = `
   --fk-bg: #ffffff; --fk-fg: #1b1f24; --fk-muted: #5b6470; --fk-border: #d4d9e0;
   --fk-row-hover: #f3f6fa; --fk-row-focus: #e6effc; --fk-accent: #1f6feb; --fk-accent-fg: #ffffff;
   --fk-danger: #c62828; --fk-warning: #9a6700; --fk-warning-bg: #fff6d6; --fk-error-bg: #fdecea;
-  --fk-input-bg: #ffffff; --fk-bar: #2da44e; --fk-bar-bg: #e3e8ee; --fk-code-bg: #f6f8fa;`;
+  --fk-input-bg: #ffffff; --fk-bar: #2da44e; --fk-bar-bg: #e3e8ee; --fk-code-bg: #f6f8fa;
+  --fk-syn-string: #0a3069; --fk-syn-number: #0550ae; --fk-syn-keyword: #8250df; --fk-syn-property: #953800; --fk-selection: #b6d7ff;`;
 const DARK = `
   --fk-bg: #0d1117; --fk-fg: #e6edf3; --fk-muted: #9aa5b1; --fk-border: #30363d;
   --fk-row-hover: #161b22; --fk-row-focus: #1c2d45; --fk-accent: #4493f8; --fk-accent-fg: #0d1117;
   --fk-danger: #ff7b72; --fk-warning: #e3b341; --fk-warning-bg: #2e2610; --fk-error-bg: #3a1616;
-  --fk-input-bg: #0d1117; --fk-bar: #3fb950; --fk-bar-bg: #30363d; --fk-code-bg: #161b22;`;
+  --fk-input-bg: #0d1117; --fk-bar: #3fb950; --fk-bar-bg: #30363d; --fk-code-bg: #161b22;
+  --fk-syn-string: #a5d6ff; --fk-syn-number: #79c0ff; --fk-syn-keyword: #d2a8ff; --fk-syn-property: #ffa657; --fk-selection: #264f78;`;
 
 /**
  * The components' whole stylesheet. Every selector starts with `.fk-`, so a host page is untouched
@@ -71,7 +73,8 @@ export const FIELDKIT_CSS = `
 .fk-handle { cursor: grab; color: var(--fk-muted); user-select: none; text-align: center; }
 .fk-flags { display: flex; gap: 8px; }
 .fk-stats { display: flex; flex-direction: column; gap: 2px; min-width: 0; font-size: 12px; }
-.fk-bar { height: 6px; border-radius: 3px; background: var(--fk-bar-bg); overflow: hidden; }
+.fk-stat { display: flex; flex-direction: column; gap: 2px; }
+.fk-bar { display: block; height: 6px; border-radius: 3px; background: var(--fk-bar-bg); overflow: hidden; }
 .fk-bar > span { display: block; height: 100%; background: var(--fk-bar); }
 .fk-examples { color: var(--fk-muted); font-family: var(--fk-mono); font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .fk-actions { display: flex; gap: 2px; justify-content: flex-end; }
@@ -90,6 +93,10 @@ export const FIELDKIT_CSS = `
 .fk-editor .cm-editor { background: var(--fk-code-bg); color: var(--fk-fg); min-height: 180px; }
 .fk-editor .cm-gutters { background: var(--fk-code-bg); color: var(--fk-muted); border-right: 1px solid var(--fk-border); }
 .fk-editor .cm-content { caret-color: var(--fk-fg); }
+.fk-editor .cm-activeLine, .fk-editor .cm-activeLineGutter { background: var(--fk-row-hover); }
+.fk-editor .cm-selectionBackground, .fk-editor .cm-focused .cm-selectionBackground { background: var(--fk-selection) !important; }
+.fk-editor .cm-cursor { border-left-color: var(--fk-fg); }
+.fk-editor .cm-tooltip { background: var(--fk-bg); color: var(--fk-fg); border: 1px solid var(--fk-border); }
 .fk-summary { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; font-size: 13px; }
 .fk-chip { display: inline-block; border: 1px solid var(--fk-border); border-radius: 999px; padding: 0 8px; font-family: var(--fk-mono); font-size: 12px; }
 .fk-form { display: flex; flex-direction: column; gap: 8px; }
@@ -97,6 +104,9 @@ export const FIELDKIT_CSS = `
 .fk-form legend { font-family: var(--fk-mono); font-size: 13px; padding: 0 4px; }
 .fk-form-field { display: grid; grid-template-columns: minmax(120px, 200px) 1fr; gap: 4px 10px; align-items: start; }
 .fk-form-field > label { font-family: var(--fk-mono); font-size: 13px; padding-top: 4px; overflow-wrap: anywhere; }
+.fk-control { display: flex; gap: 6px; align-items: center; min-width: 0; }
+.fk-control > .fk-input, .fk-control > .fk-select { flex: 1; min-width: 0; max-width: 420px; }
+.fk-control > textarea.fk-input { max-width: none; font-family: var(--fk-mono); }
 .fk-form-field .fk-hint { grid-column: 2; font-size: 12px; color: var(--fk-muted); }
 .fk-form-field .fk-field-error { grid-column: 2; font-size: 12px; color: var(--fk-danger); }
 .fk-array-item { display: flex; gap: 6px; align-items: flex-start; }
