@@ -1,0 +1,142 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { fakeIO, type FakeIOOptions } from '../io/fake-io.test-util.js';
+import { shellQuote } from './body.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'fk-body-'));
+
+async function cli(argv: string[], opts: FakeIOOptions = {}) {
+  const f = fakeIO({ cwd: dir, ...opts });
+  const code = await main(argv, f.io);
+  return { code, stdout: f.stdout(), stderr: f.stderr() };
+}
+
+function write(name: string, value: unknown): string {
+  writeFileSync(join(dir, name), JSON.stringify(value));
+  return name;
+}
+
+const dataSchema = write('data.schema.json', {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  properties: { plan: { type: 'string', enum: ['free', 'pro'] }, seats: { type: 'integer' }, trialEnds: { type: 'string', format: 'date-time-space' } },
+  required: ['plan'],
+});
+const workato = write('data.workato.json', [
+  { name: 'plan', type: 'string', optional: false },
+  { name: 'seats', type: 'integer', optional: true },
+]);
+
+describe('fieldkit body', () => {
+  it('builds an Iterable users/update body with designed data fields', async () => {
+    const r = await cli(['body', '--preset', 'iterable.users/update', '--fields', dataSchema, '--set', 'email=a@b.co', '--set', 'dataFields.plan=pro', '--set', 'dataFields.seats=5', '--compact']);
+    expect(r).toEqual({ code: 0, stdout: '{"email":"a@b.co","dataFields":{"plan":"pro","seats":5}}\n', stderr: '' });
+  });
+
+  it('takes a Workato schema as FIELDS too', async () => {
+    const r = await cli(['body', '-p', 'iterable.users/update', '-f', workato, '-s', 'userId=u1', '-s', 'dataFields.plan=free', '--compact']);
+    expect(r.stdout).toBe('{"userId":"u1","dataFields":{"plan":"free"}}\n');
+  });
+
+  it('exits 1 with one line per field problem and nothing on stdout', async () => {
+    const r = await cli(['body', '--preset', 'iterable.users/update', '--fields', dataSchema, '--set', 'email=a@b.co', '--set', 'dataFields.Plan=pro', '--set', 'dataFields.seats=five']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'error: "dataFields.Plan" is not a field; did you mean "plan"? (different case) at $.dataFields.Plan (did you mean "plan"?)',
+      'error: "dataFields.plan" is required. at $.dataFields.plan',
+      'error: "dataFields.seats" must be a whole number (e.g. 42); got "five". at $.dataFields.seats',
+    ]);
+  });
+
+  it('prints a curl command with the API key taken from the environment', async () => {
+    const r = await cli(['body', '-p', 'iterable.events/track', '-s', 'email=a@b.co', '-s', 'eventName=signup', '-s', "dataFields.note=it's", '--curl']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      `curl -sS -X POST 'https://api.iterable.com/api/events/track' -H "Api-Key: $ITERABLE_API_KEY" -H 'Content-Type: application/json' --data-raw '{"email":"a@b.co","eventName":"signup","dataFields":{"note":"it'\\''s"}}'\n`,
+    );
+  });
+
+  it('lists presets, prints examples and refuses bad usage', async () => {
+    const list = await cli(['body', '--list-presets']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('iterable.commerce/trackPurchase');
+    expect(list.stdout).toContain('POST https://api.iterable.com/api/lists/subscribe');
+    const ex = await cli(['body', '-p', 'iterable.users/update', '-f', dataSchema, '--example', '--compact']);
+    expect(JSON.parse(ex.stdout).dataFields).toEqual({ plan: 'free', seats: 1, trialEnds: '2024-05-01 12:00:00 +00:00' });
+    const bad = await cli(['body', '--preset', 'iterable.user/update']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Did you mean "iterable.users/update"?');
+    expect((await cli(['body', '--set', 'a=1'])).code).toBe(2);
+    expect((await cli(['body', '-p', 'iterable.users/update', '--set', 'novalue'])).code).toBe(2);
+    const help = await cli(['body', '--help']);
+    expect(help.stdout).toContain('--list-presets');
+  });
+
+  it('builds bodies from plain fields with array paths', async () => {
+    const order = write('order.schema.json', {
+      type: 'object',
+      properties: { items: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' }, qty: { type: 'integer' } }, required: ['sku'] } } },
+    });
+    const r = await cli(['body', '-f', order, '-s', 'items.0.sku=A1', '-s', 'items.0.qty=2', '-s', 'items.1.sku=B', '--compact']);
+    expect(r.stdout).toBe('{"items":[{"sku":"A1","qty":2},{"sku":"B"}]}\n');
+  });
+
+  it('quotes for the shell', () => {
+    expect(shellQuote("a'b")).toBe("'a'\\''b'");
+  });
+});
+
+describe('fieldkit fields', () => {
+  it('converts schema -> fields -> workato -> schema', async () => {
+    const f = await cli(['fields', dataSchema]);
+    expect(f.code).toBe(0);
+    const fields = JSON.parse(f.stdout);
+    expect(fields.map((x: { name: string; type: string }) => [x.name, x.type])).toEqual([
+      ['plan', 'string'],
+      ['seats', 'integer'],
+      ['trialEnds', 'date-time-space'],
+    ]);
+    const w = await cli(['fields', '--to', 'workato', '-'], { stdin: f.stdout });
+    expect(JSON.parse(w.stdout)).toEqual([
+      { name: 'plan', type: 'string', optional: false, control_type: 'select', pick_list: [['free', 'free'], ['pro', 'pro']] },
+      { name: 'seats', type: 'integer', optional: true, control_type: 'number' },
+      { name: 'trialEnds', type: 'date_time', optional: true, control_type: 'date_time' },
+    ]);
+    const back = await cli(['fields', '--from', 'fields', '--to', 'schema'], { stdin: f.stdout });
+    expect(JSON.parse(back.stdout)).toEqual(JSON.parse(JSON.stringify({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: { plan: { type: 'string', enum: ['free', 'pro'] }, seats: { type: 'integer' }, trialEnds: { type: 'string', format: 'date-time-space' } },
+      required: ['plan'],
+    })));
+  });
+
+  it('picks one event type of a discriminated schema and reports bad input', async () => {
+    const events = write('events.schema.json', {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      'x-fieldkit-discriminator': 'eventName',
+      oneOf: [{ $ref: '#/$defs/EmailOpen' }],
+      $defs: { EmailOpen: { title: 'emailOpen', type: 'object', properties: { eventName: { const: 'emailOpen' }, email: { type: 'string' } }, required: ['eventName'] } },
+    });
+    const r = await cli(['fields', '--variant', 'emailOpen', '--to', 'workato', events]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).map((x: { name: string }) => x.name)).toEqual(['eventName', 'email']);
+    const missing = await cli(['fields', '--variant', 'nope', events]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('No event type "nope"; this schema has: emailOpen.');
+    const notObject = write('arr.schema.json', { type: 'array' });
+    expect((await cli(['fields', notObject])).code).toBe(2);
+    const dup = write('dup.fields.json', [
+      { id: 'a', name: 'x', type: 'string', optional: false, nullable: false },
+      { id: 'b', name: 'x', type: 'string', optional: false, nullable: false },
+    ]);
+    const checked = await cli(['fields', '--check', dup]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toBe('');
+    expect(checked.stderr).toContain('Two fields are named "x"');
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * `fieldkit fields`: convert between a JSON Schema, a fieldkit field list and a Workato schema.
+ * Also exports {@link loadFieldList}, which `fieldkit body` uses to read a FIELDS file in any of
+ * the three forms.
+ */
+import {
+  fieldsFromWorkato,
+  fieldsToSchema,
+  fieldsToWorkato,
+  isFieldType,
+  issue,
+  listVariants,
+  schemaToFieldsWithRoot,
+  validateFields,
+  fail,
+  ok,
+  type Field,
+  type FieldList,
+  type Issue,
+  type JSONSchema,
+  type JSONSchemaObject,
+  type Result,
+  type SchemaDraft,
+} from '@fieldkit/core';
+import type { Command } from '../command.js';
+import { UsageError, booleanFlag, parseArgs, stringFlag, type FlagSpecs } from '../io/args.js';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
+import { printError, printIssues } from '../io/issues.js';
+import { writeStdout } from '../io/output.js';
+import { readJsonFile } from '../io/read.js';
+
+/** The three forms a field list can be written in. */
+export type FieldsForm = 'schema' | 'fields' | 'workato';
+const FORMS: readonly FieldsForm[] = ['schema', 'fields', 'workato'];
+
+/** Guess the form of parsed JSON: an object is a schema; an array of `{id, name, type: FieldType}` a field list; other arrays Workato. */
+export function detectFieldsForm(json: unknown): FieldsForm | undefined {
+  if (typeof json === 'object' && json !== null && !Array.isArray(json)) return 'schema';
+  if (!Array.isArray(json)) return undefined;
+  const looksLikeFields = json.length > 0 && json.every((f) => typeof f === 'object' && f !== null && typeof (f as Field).id === 'string' && isFieldType((f as Field).type) && typeof (f as Field).optional === 'boolean');
+  return looksLikeFields ? 'fields' : 'workato';
+}
+
+/** Check parsed JSON that claims to be a field list (shape only; validateFields checks names). */
+function readFieldListJson(json: unknown): Result<FieldList> {
+  if (!Array.isArray(json)) return fail([issue('fields/input', 'A field list is a JSON array of fields ({ "id", "name", "type", "optional", "nullable", … }).')]);
+  const issues: Issue[] = [];
+  const walk = (list: unknown[], path: (string | number)[]) =>
+    list.forEach((f, i) => {
+      const p = [...path, i];
+      if (typeof f !== 'object' || f === null || Array.isArray(f)) return void issues.push(issue('fields/input', 'Each field must be an object.', { path: p }));
+      const x = f as Partial<Field>;
+      if (typeof x.id !== 'string') issues.push(issue('fields/input', 'This field has no "id".', { path: [...p, 'id'] }));
+      if (typeof x.name !== 'string') issues.push(issue('fields/input', 'This field has no "name".', { path: [...p, 'name'] }));
+      if (!isFieldType(x.type)) issues.push(issue('fields/input', `Unknown field type ${JSON.stringify(x.type)}.`, { path: [...p, 'type'] }));
+      if (typeof x.optional !== 'boolean' || typeof x.nullable !== 'boolean') issues.push(issue('fields/input', '"optional" and "nullable" must be true or false.', { path: p }));
+      if (x.properties !== undefined) Array.isArray(x.properties) ? walk(x.properties, [...p, 'properties']) : issues.push(issue('fields/input', '"properties" must be an array.', { path: [...p, 'properties'] }));
+      if (x.of !== undefined) walk([x.of], [...p, 'of']);
+    });
+  walk(json, []);
+  return issues.length ? fail(issues) : ok(json as FieldList);
+}
+
+/** A field list read from any form, plus the schema root when it came from a schema. */
+export interface LoadedFields {
+  form: FieldsForm;
+  fields: FieldList;
+  root?: JSONSchemaObject;
+}
+
+/**
+ * Read FILE (`-` = stdin) as a field list in any form (`auto` detects it). A discriminated schema
+ * needs `variant` (the event type's value or `$defs` name) to pick one event type exactly.
+ */
+export async function loadFieldList(file: string, io: Parameters<typeof readJsonFile>[1], from: FieldsForm | 'auto' = 'auto', variant?: string): Promise<Result<LoadedFields>> {
+  const json = await readJsonFile(file, io);
+  if (!json.ok) return json;
+  const form = from === 'auto' ? detectFieldsForm(json.value) : from;
+  const src = (r: Issue[]) => r.map((i) => ({ ...i, source: i.source ?? file }));
+  if (form === undefined) return fail([issue('fields/input', 'Expected a JSON Schema (object), a field list or a Workato schema (arrays).', { source: file })]);
+  if (form === 'fields') {
+    const r = readFieldListJson(json.value);
+    return r.ok ? ok({ form, fields: r.value }) : fail(src(r.issues));
+  }
+  if (form === 'workato') {
+    const r = fieldsFromWorkato(json.value);
+    return r.ok ? ok({ form, fields: r.value }, src(r.issues)) : fail(src(r.issues));
+  }
+  let schema = json.value as JSONSchema;
+  const variants = listVariants(schema);
+  if (variant !== undefined) {
+    const v = variants.find((x) => x.name === variant || String(x.value) === variant);
+    if (!v) {
+      const names = variants.map((x) => String(x.value)).join(', ');
+      return fail([issue('fields/variant', variants.length ? `No event type "${variant}"; this schema has: ${names}.` : 'This schema has no event types (it is not a discriminated schema); drop --variant.', { source: file })]);
+    }
+    schema = v.schema;
+  }
+  const r = schemaToFieldsWithRoot(schema);
+  if (!r.ok) return fail(src(r.issues));
+  return ok({ form, fields: r.value.fields, root: r.value.root }, src(r.issues));
+}
+
+const SPECS: FlagSpecs = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  draft: { type: 'string' },
+  title: { type: 'string' },
+  variant: { type: 'string' },
+  check: { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  compact: { type: 'boolean' },
+};
+
+const HELP = `Usage: fieldkit fields [--from auto|schema|fields|workato] [--to schema|fields|workato] [options] [FILE]
+
+Convert a field list between its three forms:
+  schema    a JSON Schema (draft 2020-12 or draft-07) whose root is an object
+  fields    fieldkit's field list (what the schema designer edits): [{ id, name, type, optional, … }]
+  workato   Workato's connector schema: [{ name, label, type, optional, hint, control_type, of, properties, … }]
+FILE is read from stdin when absent or "-". --from defaults to auto (an object is a schema, an array
+of fields with ids is a field list, other arrays are Workato). --to defaults to fields for a schema
+and to schema otherwise. The result is printed on stdout.
+
+Nothing is dropped: schema keywords the field list can't show stay on each field ("extra") and are
+written back; Workato attributes (control_type, sticky, pick_list, …) travel as "x-workato".
+Problems go to stderr, one per line (add --verbose for notes about kept keywords).
+
+Options:
+  --from FORM          input form (default auto)
+  --to FORM            output form
+  --draft 2020-12|draft-07   $schema to write (default 2020-12)
+  --title TEXT         root title when writing a schema
+  --variant NAME       for a schema with event types (x-fieldkit-discriminator), the event type to
+                       convert (its value, e.g. emailOpen, or its $defs name); without it the
+                       event types are merged
+  --check              also check the field names (duplicates, empty, whitespace); exit 1 on errors
+  -v, --verbose        also print notes (info issues)
+  --compact            one-line JSON
+  -h, --help           show this help
+
+Exit codes: 0 converted, 1 --check found errors, 2 bad usage or input.
+
+Examples:
+  fieldkit fields schema.json > fields.json
+  fieldkit fields --to workato schema.json > workato.json
+  fieldkit fields --from workato --to schema --draft draft-07 workato.json
+  fieldkit infer events.ndjson | fieldkit fields --variant emailOpen --to workato
+`;
+
+/** `fieldkit fields`. */
+export const fieldsCommand: Command = {
+  name: 'fields',
+  summary: 'convert between JSON Schema, field list and Workato schema',
+  help: HELP,
+  async run(argv, io) {
+    let args;
+    let from: FieldsForm | 'auto';
+    let to: FieldsForm | undefined;
+    let draft: SchemaDraft;
+    try {
+      args = parseArgs(argv, SPECS);
+      const f = stringFlag(args, 'from') ?? 'auto';
+      if (f !== 'auto' && !(FORMS as readonly string[]).includes(f)) throw new UsageError(`--from must be auto, schema, fields or workato; got "${f}"`);
+      from = f as FieldsForm | 'auto';
+      const t = stringFlag(args, 'to');
+      if (t !== undefined && !(FORMS as readonly string[]).includes(t)) throw new UsageError(`--to must be schema, fields or workato; got "${t}"`);
+      to = t as FieldsForm | undefined;
+      const d = stringFlag(args, 'draft') ?? '2020-12';
+      if (d !== '2020-12' && d !== 'draft-07') throw new UsageError(`--draft must be 2020-12 or draft-07; got "${d}"`);
+      draft = d;
+      if (args.positionals.length > 1) throw new UsageError('give at most one FILE');
+    } catch (err) {
+      if (err instanceof UsageError) {
+        printError(io.stderr, 'fields', err.message);
+        return EXIT_USAGE;
+      }
+      throw err;
+    }
+    const file = args.positionals[0] ?? '-';
+    const loaded = await loadFieldList(file, io, from, stringFlag(args, 'variant'));
+    if (!loaded.ok) {
+      printIssues(io.stderr, loaded.issues);
+      return EXIT_USAGE;
+    }
+    const verbose = booleanFlag(args, 'verbose');
+    const notes = loaded.issues.filter((i) => verbose || i.severity !== 'info');
+    if (notes.length) printIssues(io.stderr, notes);
+    const { fields, root, form } = loaded.value;
+    const target: FieldsForm = to ?? (form === 'schema' ? 'fields' : 'schema');
+    let out: unknown;
+    if (target === 'schema') {
+      const title = stringFlag(args, 'title');
+      out = fieldsToSchema(fields, { draft, ...(title !== undefined ? { title } : {}), ...(root ? { root } : {}) });
+    } else if (target === 'workato') out = fieldsToWorkato(fields);
+    else out = fields;
+    if (booleanFlag(args, 'check')) {
+      const problems = validateFields(fields).map((i) => ({ ...i, source: file === '-' ? 'stdin' : file }));
+      if (problems.length) printIssues(io.stderr, problems);
+      // Nothing on stdout when failing.
+      if (problems.some((i) => i.severity === 'error')) return EXIT_INVALID;
+    }
+    await writeStdout(io.stdout, (booleanFlag(args, 'compact') ? JSON.stringify(out) : JSON.stringify(out, null, 2)) + '\n');
+    return EXIT_OK;
+  },
+};
