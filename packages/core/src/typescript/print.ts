@@ -6,6 +6,8 @@ export interface PrintOptions {
   strictIndexSignatures: boolean;
   unknownAny: boolean;
   bannerComment: string;
+  /** Print JSDoc comments at all. */
+  comments: boolean;
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -69,7 +71,7 @@ export class Printer {
 
   private declare(ast: AST): string {
     const name = ast.standaloneName!;
-    const comment = ast.comment || ast.deprecated ? jsdoc(ast.comment ?? '', '', ast.deprecated) : '';
+    const comment = this.o.comments && (ast.comment || ast.deprecated) ? jsdoc(ast.comment ?? '', '', ast.deprecated) : '';
     if (ast.type === 'INTERFACE') return `${comment}export interface ${name} ${this.renderInterface(ast, '')}`;
     return `${comment}export type ${name} = ${this.render(ast, '', true)};`;
   }
@@ -173,7 +175,7 @@ export class Printer {
     const lines: string[] = [];
     for (const p of params) {
       const c = p.ast.standaloneName ? undefined : p.ast.comment;
-      const comment = c || (!p.ast.standaloneName && p.ast.deprecated) ? jsdoc(c ?? '', inner, !p.ast.standaloneName && p.ast.deprecated) : '';
+      const comment = this.o.comments && (c || (!p.ast.standaloneName && p.ast.deprecated)) ? jsdoc(c ?? '', inner, !p.ast.standaloneName && p.ast.deprecated) : '';
       const key = p.isIndexSignature ? '[k: string]' : quoteKey(p.keyName);
       const type = p.isIndexSignature ? this.indexType(p, params, inner) : this.render(p.ast, inner);
       lines.push(`${comment}${inner}${key}${p.isRequired || p.isIndexSignature ? '' : '?'}: ${type};`);

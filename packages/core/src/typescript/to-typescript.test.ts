@@ -103,6 +103,7 @@ describe('toTypeScript: discriminated event schemas', () => {
     expect(out).toContain('/** emailSend */\nexport interface EmailSend {');
     expect(out).not.toContain('seen');
     expect(await tsOf(events, { comments: false })).not.toContain('/**');
+    expect(await tsOf({ type: 'array', items: { type: 'string' }, minItems: 1, deprecated: true }, { comments: false })).toBe('export type Root = [string, ...string[]];\n');
   });
 
   it('optional (?) and nullable (| null) stay apart', async () => {

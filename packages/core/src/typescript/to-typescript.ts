@@ -287,7 +287,7 @@ export async function toTypeScript(schema: JSONSchema, opts: ToTypeScriptOptions
     const problems = checkSchema(linked, rootName);
     if (problems.length) return fail(problems.map((p) => issue('validate/typescript', p.replace(/ in file "[^"]*"/, ''))));
     const ast = withProcessShim(() => parse(normalize(linked, new WeakMap(), rootName, jstt) as NormalizedJSONSchema, jstt));
-    const printer = new Printer({ indent: o.indent, strictIndexSignatures: o.strictIndexSignatures, unknownAny: o.unknownAny, bannerComment: o.bannerComment });
+    const printer = new Printer({ indent: o.indent, strictIndexSignatures: o.strictIndexSignatures, unknownAny: o.unknownAny, bannerComment: o.bannerComment, comments: o.comments });
     const text = printer.print(ast, rootName);
     const warnings = printer.cycles.map((c) => ({
       ...issue('validate/typescript', `a self-referencing shape at "${c}" has no name; typed as unknown there`),

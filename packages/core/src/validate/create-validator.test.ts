@@ -132,6 +132,25 @@ describe('createValidator: one message per ajv keyword, as people read them', ()
     ]);
   });
 
+  it('dependentRequired, contains, not, minProperties, tuple length', () => {
+    const s: JSONSchemaObject = {
+      type: 'object',
+      properties: {
+        card: { type: 'object', dependentRequired: { number: ['expiry'] }, minProperties: 2 },
+        list: { type: 'array', contains: { type: 'string' } },
+        status: { not: { const: 'deleted' } },
+        pair: { type: 'array', prefixItems: [{ type: 'number' }, { type: 'number' }], items: false },
+      },
+    };
+    expect(lines(check(s, { card: { number: '4242' }, list: [1, 2], status: 'deleted', pair: [1, 2, 3] }))).toEqual([
+      '["card"] validate/minProperties: expected at least 2 fields, got 1',
+      '["card"] validate/dependentRequired: field "number" requires field "expiry"',
+      '["list"] validate/contains: no item matches the required item shape',
+      '["status"] validate/not: matches a shape that is not allowed here',
+      '["pair"] validate/items: expected at most 2 items',
+    ]);
+  });
+
   it('JSON-pointer escapes in instancePath are decoded; odd keys stay data', () => {
     const s: JSONSchemaObject = {
       type: 'object',

@@ -357,6 +357,11 @@ function explain(errors: readonly ErrorObject[], data: unknown, ctx: Context): I
   for (let k = errors.length - 1; k >= 0; k--) {
     if (dropped.has(k)) continue;
     const e = errors[k]!;
+    if (e.keyword === 'contains') {
+      // ajv also reports why each item failed the `contains` schema: noise, drop it.
+      for (let j = k - 1; j >= 0; j--) if (errors[j]!.schemaPath.startsWith(e.schemaPath + '/')) dropped.add(j);
+      continue;
+    }
     if (!COMBINATORS.has(e.keyword)) continue;
     const branches = explainCombinator(e, data, ctx);
     if (!branches) continue;
