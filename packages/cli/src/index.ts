@@ -1,3 +1,3 @@
 export { main } from './main.js';
 export type { Command, CommandIO } from './command.js';
-export { COMMANDS } from './commands/index.js';
+export { COMMANDS, loadCommands, type CommandEntry } from './commands/index.js';

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from './commands/index.js';
+import { main } from './main.js';
+import { fakeIO } from './io/fake-io.test-util.js';
+
+describe('main', () => {
+  it('every registry entry loads the command of that name, with summary and help', async () => {
+    for (const entry of COMMANDS) {
+      const cmd = await entry.load();
+      expect(cmd.name).toBe(entry.name);
+      expect(cmd.summary.length).toBeGreaterThan(0);
+      expect(cmd.help).toMatch(new RegExp(`fieldkit ${cmd.name}`));
+    }
+    expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
+  });
+
+  it('lists every command in --help and routes `help NAME` and `NAME --help`', async () => {
+    const f = fakeIO();
+    expect(await main(['--help'], f.io)).toBe(0);
+    for (const entry of COMMANDS) expect(f.stdout()).toMatch(new RegExp(`^  ${entry.name} +\\S`, 'm'));
+    const g = fakeIO();
+    expect(await main(['help', 'merge'], g.io)).toBe(0);
+    expect(g.stdout()).toMatch(/^Usage: fieldkit merge/);
+  });
+
+  it('rejects an unknown command with exit code 2 and the usage on stderr', async () => {
+    const f = fakeIO();
+    expect(await main(['infre'], f.io)).toBe(2);
+    expect(f.stdout()).toBe('');
+    expect(f.stderr()).toMatch(/^fieldkit: unknown command "infre"\n\n.*Commands:/s);
+  });
+});
