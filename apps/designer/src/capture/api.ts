@@ -6,7 +6,7 @@ import type { JSONSchemaObject } from '@fieldkit/core';
 
 /** One departure of an event from the saved schema. */
 export interface DriftItem {
-  kind: 'added' | 'type-changed' | 'missing' | 'unknown-type';
+  kind: 'added' | 'type-changed' | 'missing' | 'unknown-type' | 'constraint';
   path: (string | number)[];
   message: string;
   expected?: string;

@@ -124,6 +124,10 @@ describe('capture API', () => {
 
   it('refuses a schema that is not an object or not JSON', async () => {
     expect((await send(server.url, '/api/sources/s/schema', { method: 'PUT', body: '[1]' })).status).toBe(400);
+    const uncompilable = await send(server.url, '/api/sources/s/schema', { method: 'PUT', body: '{"type": "object", "properties": {"a": {"type": 5}}}' });
+    expect(uncompilable.status).toBe(400);
+    expect((uncompilable.json as { error: { code: string } }).error.code).toBe('validate/schema');
+    expect(((await send(server.url, '/api/sources/s/schema')).json as { saved: unknown }).saved).toBeNull();
     const bad = await send(server.url, '/api/sources/s/schema', { method: 'PUT', body: '{"type": }' });
     expect(bad.status).toBe(400);
     expect((bad.json as { error: { line: number } }).error.line).toBe(1);

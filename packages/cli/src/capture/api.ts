@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { issue, type JSONSchemaObject } from '@fieldkit/core';
+import { createValidator } from '@fieldkit/core/validate';
 import { isSourceName, readBody, sendIssue, sendJson } from './http-util.js';
 import { decodeAndParse } from './parse-body.js';
 import type { CaptureStore } from './store.js';
@@ -145,6 +146,12 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: 
       }
       const schema = parsed.payload;
       if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return bad('the body must be a JSON Schema object');
+      // A schema the validator cannot compile would silently check nothing: refuse it with the reasons.
+      const compiled = createValidator(schema as JSONSchemaObject);
+      if (!compiled.ok) {
+        sendJson(req, res, 400, { ok: false, error: compiled.issues[0], issues: compiled.issues }, { headers: cors });
+        return;
+      }
       const saved = store.saveSchema(source, schema as JSONSchemaObject);
       ctx.stream.publishSchema(source, saved.version);
       sendJson(req, res, 200, { ok: true, source, version: saved.version, savedAt: saved.savedAt }, { headers: cors });

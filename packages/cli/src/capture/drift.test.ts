@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JSONSchemaObject } from '@fieldkit/core';
-import { findDrift } from './drift.js';
+import { createDriftChecker, findDrift } from './drift.js';
 
 const schema: JSONSchemaObject = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -59,5 +59,22 @@ describe('findDrift', () => {
   it('stops at maxItems', () => {
     const wide = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, i]));
     expect(findDrift(schema, { email: 'a', count: 1, ...wide }, { maxItems: 10 })).toHaveLength(10);
+  });
+});
+
+describe('createDriftChecker', () => {
+  it('adds validator constraints (enum, format) the structural walk does not see, once per path', () => {
+    const s: JSONSchemaObject = {
+      type: 'object',
+      properties: { plan: { type: 'string', enum: ['free', 'pro'] }, email: { type: 'string', format: 'email' }, n: { type: 'integer' } },
+      required: ['plan'],
+    };
+    const check = createDriftChecker(s);
+    expect(check({ plan: 'pro', email: 'a@b.io', n: 1 })).toEqual([]);
+    const d = check({ plan: 'enterprise', email: 'not-an-email', n: 'x', extra: true });
+    expect(d.filter((x) => x.kind === 'constraint').map((x) => x.path)).toEqual(expect.arrayContaining([['plan'], ['email']]));
+    // n is reported once, as type-changed, not again by the validator.
+    expect(d.filter((x) => x.path[0] === 'n')).toMatchObject([{ kind: 'type-changed' }]);
+    expect(d.find((x) => x.path[0] === 'extra')?.kind).toBe('added');
   });
 });

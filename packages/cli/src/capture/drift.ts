@@ -1,5 +1,6 @@
 import type { JSONSchema, JSONSchemaObject, JSONType, PathSegment } from '@fieldkit/core';
 import { formatPath } from '@fieldkit/core';
+import { createValidator } from '@fieldkit/core/validate';
 
 /**
  * Drift: how a received payload departs from the schema the user saved for its source. Only the
@@ -8,7 +9,7 @@ import { formatPath } from '@fieldkit/core';
  * The walk is iterative-safe by a depth bound and never reads inherited properties, so keys such
  * as `__proto__` or `constructor` are compared as the data they are.
  */
-export type DriftKind = 'added' | 'type-changed' | 'missing' | 'unknown-type';
+export type DriftKind = 'added' | 'type-changed' | 'missing' | 'unknown-type' | 'constraint';
 
 /** One departure of a payload from a saved schema. */
 export interface DriftItem {
@@ -185,4 +186,35 @@ export function findDrift(schema: JSONSchemaObject, payload: unknown, opts: Find
     }
   }
   return out.slice(0, maxItems);
+}
+
+/** Validator codes {@link findDrift} already covers in its own words (or that only echo them). */
+const COVERED = new Set(['validate/type', 'validate/required', 'validate/additionalProperties', 'validate/unevaluatedProperties', 'validate/oneOf', 'validate/anyOf', 'validate/discriminator', 'validate/const', 'validate/if', 'validate/false schema']);
+
+/**
+ * A drift checker for one saved schema: {@link findDrift}'s structural departures, plus
+ * `constraint` items for values the schema's validator (`@fieldkit/core/validate`) refuses for
+ * other reasons (an enum value never seen, a format, a pattern). The validator is compiled once;
+ * a schema it cannot compile still gets the structural check.
+ */
+export function createDriftChecker(schema: JSONSchemaObject, opts: FindDriftOptions = {}): (payload: unknown) => DriftItem[] {
+  const maxItems = opts.maxItems ?? DEFAULT_FIND_DRIFT_OPTIONS.maxItems;
+  const compiled = createValidator(schema);
+  const validate = compiled.ok ? compiled.value : undefined;
+  return (payload) => {
+    const items = findDrift(schema, payload, opts);
+    if (!validate || items.some((d) => d.kind === 'unknown-type')) return items;
+    const r = validate(payload);
+    if (r.ok) return items;
+    const seen = new Set(items.map((d) => JSON.stringify(d.path)));
+    for (const i of r.issues) {
+      if (items.length >= maxItems) break;
+      if (i.severity !== 'error' || COVERED.has(i.code)) continue;
+      const key = JSON.stringify(i.path);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      items.push({ kind: 'constraint', path: i.path, message: `${formatPath(i.path)}: ${i.message}`, ...(i.params?.keyword !== undefined ? { expected: String(i.params.keyword) } : {}) });
+    }
+    return items;
+  };
 }

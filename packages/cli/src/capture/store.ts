@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Issue, JSONSchemaObject } from '@fieldkit/core';
-import { findDrift, type DriftItem } from './drift.js';
+import { createDriftChecker, type DriftItem } from './drift.js';
 import { CAPTURE_INFER_OPTIONS, inferApi, UNTYPED, type CaptureInferrer } from './inference.js';
 import { decodeAndParse } from './parse-body.js';
 
@@ -215,11 +215,16 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
   };
 
   // Saved schemas, cached: drift is checked against the newest one per source.
-  const savedCache = new Map<string, { id: number; savedAt: string; schema: JSONSchemaObject } | null>();
-  const latestSaved = (source: string) => {
+  type Saved = { id: number; savedAt: string; schema: JSONSchemaObject; check: (payload: unknown) => DriftItem[] };
+  const savedCache = new Map<string, Saved | null>();
+  const latestSaved = (source: string): Saved | undefined => {
     if (!savedCache.has(source)) {
       const row = q.latestSchema.get(source) as { id: number; saved_at: string; schema: string } | undefined;
-      savedCache.set(source, row ? { id: row.id, savedAt: row.saved_at, schema: JSON.parse(row.schema) as JSONSchemaObject } : null);
+      if (!row) savedCache.set(source, null);
+      else {
+        const schema = JSON.parse(row.schema) as JSONSchemaObject;
+        savedCache.set(source, { id: row.id, savedAt: row.saved_at, schema, check: createDriftChecker(schema) });
+      }
     }
     return savedCache.get(source) ?? undefined;
   };
@@ -247,7 +252,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
     if (!saved) return [];
     let items: DriftItem[];
     try {
-      items = findDrift(saved.schema, payload);
+      items = saved.check(payload);
     } catch (err) {
       warn(`drift check of event ${eventId} failed: ${err instanceof Error ? err.message : String(err)}`);
       return [];
@@ -292,7 +297,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
     let drift = 0;
     const page = db.prepare('SELECT id, source, event_type, status, headers, body FROM events WHERE id > ? ORDER BY id LIMIT 500');
     const schemaAt = db.prepare('SELECT id, schema FROM schemas WHERE source = ? AND after_event_id < ? ORDER BY id DESC LIMIT 1');
-    const schemaCache = new Map<number, JSONSchemaObject>();
+    const checkers = new Map<number, (payload: unknown) => DriftItem[]>();
     for (;;) {
       const rows = page.all(last) as Pick<EventRow, 'id' | 'source' | 'event_type' | 'status' | 'headers' | 'body'>[];
       if (!rows.length) break;
@@ -320,13 +325,13 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
         if (withDrift) {
           const srow = schemaAt.get(r.source, r.id) as { id: number; schema: string } | undefined;
           if (srow) {
-            let schema = schemaCache.get(srow.id);
-            if (!schema) {
-              schema = JSON.parse(srow.schema) as JSONSchemaObject;
-              schemaCache.set(srow.id, schema);
+            let check = checkers.get(srow.id);
+            if (!check) {
+              check = createDriftChecker(JSON.parse(srow.schema) as JSONSchemaObject);
+              checkers.set(srow.id, check);
             }
             try {
-              for (const d of findDrift(schema, parsed.payload)) {
+              for (const d of check(parsed.payload)) {
                 q.insertDrift.run(r.id, r.source, srow.id, d.kind, JSON.stringify(d.path), d.message, d.expected ?? null, d.actual ?? null);
                 drift++;
               }
@@ -515,7 +520,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
         .prepare('INSERT INTO schemas (source, saved_at, after_event_id, schema) VALUES (?, ?, ?, ?)')
         .run(source, savedAt, q.maxEventId.get() as number, JSON.stringify(schema));
       const id = Number(info.lastInsertRowid);
-      savedCache.set(source, { id, savedAt, schema });
+      savedCache.set(source, { id, savedAt, schema, check: createDriftChecker(schema) });
       return { version: id, savedAt, schema };
     },
     inferredSchema(source, type) {
