@@ -148,10 +148,11 @@ describe('Iterable presets', () => {
   it('events/track needs eventName; createdAt is unix seconds', () => {
     const r = buildPresetBody('iterable.events/track', dataFields, { email: 'a@b.co', eventName: 'signup', createdAt: '1714564800', dataFields: { plan: 'free' }, campaignId: '12' });
     expect(r.ok && r.value).toEqual({ email: 'a@b.co', eventName: 'signup', createdAt: 1714564800, dataFields: { plan: 'free' }, campaignId: 12 });
-    const bad = buildPresetBody('iterable.events/track', undefined, { userId: 'u', createdAt: '2024-05-01' });
-    expect(bad.issues.map((i) => [i.code, i.path])).toEqual([
-      ['body/missing', ['eventName']],
-      ['body/type', ['createdAt']],
+    const bad = buildPresetBody('iterable.events/track', undefined, { userId: 'u', id: 'order 1', createdAt: '2024-05-01' });
+    expect(bad.issues.map((i) => [i.code, i.path, i.message])).toEqual([
+      ['body/missing', ['eventName'], '"eventName" is required.'],
+      ['body/constraint', ['id'], '"id" must match the pattern ^[A-Za-z0-9-]+$.'],
+      ['body/type', ['createdAt'], '"createdAt" must be a unix time in seconds (e.g. 1714564800); got "2024-05-01".'],
     ]);
   });
 
