@@ -54,19 +54,49 @@ const scalar: fc.Arbitrary<unknown> = fc.oneof({ weight: 4, arbitrary: webhookSt
 
 /** Recurring keys: the same few names at every level, so paths repeat across samples. */
 export const KEYS = ['id', 'email', 'createdAt', 'userId', 'campaignId', 'status', 'amount', 'url', 'name', 'tags', 'timestamp', 'metadata', 'items', 'dataFields', 'user', 'type'] as const;
+type Key = (typeof KEYS)[number];
 
-const { value: webhookValueArb } = fc.letrec<{ value: unknown; object: Record<string, unknown>; array: unknown[] }>((tie) => ({
-  value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, { weight: 6, arbitrary: scalar }, { weight: 2, arbitrary: tie('object') }, { weight: 1, arbitrary: tie('array') }),
-  object: fc.dictionary(fc.constantFrom(...KEYS), tie('value'), { maxKeys: 6 }),
-  array: fc.array(fc.oneof(tie('object'), scalar), { maxLength: 4 }),
-}));
+const isoDate = dateParts.map((p) => `${ymd(p)}T${hms(p)}Z`);
+const spaceDate = dateParts.map((p) => `${ymd(p)} ${hms(p)} +00:00`);
+const email = fc.tuple(fc.stringMatching(/^[a-z]{1,8}(\.[a-z]{1,6})?$/), fc.constantFrom('example.com', 'acme.io', 'mail.co.uk')).map(([u, d]) => `${u}@${d}`);
+
+const tree = fc.letrec<{ value: unknown; object: Record<string, unknown>; array: unknown[] }>((tie) => {
+  // What each key usually holds in real payloads (so a path keeps its type most of the time);
+  // one time in eight it holds anything at all, so type changes and unions are exercised too.
+  const typical: Record<Key, fc.Arbitrary<unknown>> = {
+    id: fc.oneof(fc.stringMatching(/^(evt|cus|pi|ch)_[A-Za-z0-9]{8,14}$/), fc.integer({ min: 1, max: 2 ** 40 })),
+    email: fc.oneof(email, fc.constant(null)),
+    createdAt: fc.oneof(isoDate, spaceDate),
+    userId: fc.oneof(fc.stringMatching(/^usr_[a-z0-9]{6}$/), fc.constant(null)),
+    campaignId: fc.integer({ min: 100_000, max: 20_000_000 }),
+    status: fc.constantFrom('active', 'past_due', 'canceled', 'trialing'),
+    amount: fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.double({ min: 0, max: 1e5, noNaN: true }).map((x) => (Object.is(x, -0) ? 0 : x))),
+    url: fc.webPath().map((p) => `https://api.example.com${p.startsWith('/') ? p : '/' + p}`),
+    name: fc.oneof(fc.string({ maxLength: 10 }), fc.constant(null)),
+    tags: fc.array(fc.constantFrom('promo', 'vip', 'q2', 'new'), { maxLength: 3 }),
+    timestamp: fc.oneof(fc.integer({ min: 946_684_800, max: 4_102_444_799 }), fc.integer({ min: 946_684_800_000, max: 4_102_444_799_000 })),
+    metadata: fc.dictionary(fc.stringMatching(/^[a-z_]{1,10}$/), fc.oneof(fc.string({ maxLength: 6 }), fc.constant(null)), { maxKeys: 4 }),
+    items: fc.array(tie('object'), { maxLength: 3 }),
+    dataFields: tie('object'),
+    user: fc.oneof(tie('object'), fc.constant(null)),
+    type: fc.constantFrom('card', 'bank', 'wallet'),
+  };
+  return {
+    value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, { weight: 6, arbitrary: scalar }, { weight: 2, arbitrary: tie('object') }, { weight: 1, arbitrary: tie('array') }),
+    object: fc
+      .uniqueArray(fc.tuple(fc.constantFrom(...KEYS), fc.nat(7)), { maxLength: 6, selector: ([k]) => k })
+      .chain((entries) => fc.tuple(...entries.map(([k, r]) => (r === 0 ? tie('value') : typical[k]).map((v) => [k, v] as const))))
+      .map((entries) => Object.fromEntries(entries)),
+    array: fc.array(fc.oneof(tie('object'), scalar), { maxLength: 4 }),
+  };
+});
 
 /** Any webhook-like JSON value (objects most of the time). */
-export const webhookValue: fc.Arbitrary<unknown> = webhookValueArb;
+export const webhookValue: fc.Arbitrary<unknown> = tree.value;
 
 /** One webhook delivery: an object at the root, with an optional event-type key drawn from a few values. */
 export const webhookSample: fc.Arbitrary<Record<string, unknown>> = fc
-  .tuple(fc.dictionary(fc.constantFrom(...KEYS), webhookValue, { minKeys: 1, maxKeys: 8 }), fc.option(fc.constantFrom('emailSend', 'emailOpen', 'emailBounce'), { nil: undefined }))
+  .tuple(tree.object, fc.option(fc.constantFrom('emailSend', 'emailOpen', 'emailBounce'), { nil: undefined }))
   .map(([o, ev]) => (ev === undefined ? o : { eventName: ev, ...o }));
 
 /** A batch of deliveries, sometimes with the root not an object (arrays, scalars) to exercise unions. */

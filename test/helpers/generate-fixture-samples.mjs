@@ -256,10 +256,11 @@ const ghUser = (login = pick(LOGINS)) => {
     node_id: `MDQ6VXNlcj${alnum(6)}`,
     avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
     gravatar_id: '',
-    url: `https://api.github.com/users/${login}`,
-    html_url: `https://github.com/${login}`,
-    followers_url: `https://api.github.com/users/${login}/followers`,
-    repos_url: `https://api.github.com/users/${login}/repos`,
+    // GitHub percent-encodes the brackets of bot logins in API URLs: dependabot%5Bbot%5D.
+    url: `https://api.github.com/users/${encodeURIComponent(login)}`,
+    html_url: login.endsWith('[bot]') ? `https://github.com/apps/${login.slice(0, -5)}` : `https://github.com/${login}`,
+    followers_url: `https://api.github.com/users/${encodeURIComponent(login)}/followers`,
+    repos_url: `https://api.github.com/users/${encodeURIComponent(login)}/repos`,
     type: login.endsWith('[bot]') ? 'Bot' : 'User',
     site_admin: false,
   };

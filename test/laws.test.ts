@@ -1,0 +1,150 @@
+/**
+ * The inferrer's laws as property tests over webhook-like samples (see helpers/arbitraries.ts):
+ * samples validate against what is inferred from them; sample order does not matter; merge is
+ * associative and commutative and equals one inferrer over everything; the state survives a JSON
+ * round trip; the NDJSON text path equals the samples path. Schemas are compared through
+ * normaliseSchema (order of `required`/`enum`/`type`/`anyOf`/`oneOf` ignored, nothing else).
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createInferrer, inferrerFromState, inferSchema, inferSchemaFromText, type Inferrer } from '@fieldkit/core';
+import { NUM_RUNS, webhookSamples } from './helpers/arbitraries.js';
+import { failingSamples } from './helpers/ajv.js';
+import { normaliseSchema } from './helpers/normalise.js';
+
+const params = { numRuns: NUM_RUNS };
+
+function inferrerOver(samples: readonly unknown[]): Inferrer {
+  const inf = createInferrer();
+  for (const s of samples) inf.add(s);
+  return inf;
+}
+
+/** Split into three chunks at two generated cut points (chunks may be empty). */
+const threeChunks = webhookSamples.chain((all) =>
+  fc.tuple(fc.integer({ min: 0, max: all.length }), fc.integer({ min: 0, max: all.length })).map(([i, j]) => {
+    const [a, b] = i <= j ? [i, j] : [j, i];
+    return { all, chunks: [all.slice(0, a), all.slice(a, b), all.slice(b)] as const };
+  }),
+);
+
+describe('inference laws', () => {
+  it('every sample validates against inferSchema(samples), formats on', () => {
+    fc.assert(
+      fc.property(webhookSamples, (samples) => {
+        expect(failingSamples(inferSchema(samples), samples)).toEqual([]);
+      }),
+      params,
+    );
+  });
+
+  it('every sample validates against the draft-07 schema too', () => {
+    fc.assert(
+      fc.property(webhookSamples, (samples) => {
+        expect(failingSamples(inferSchema(samples, { draft: 'draft-07' }), samples)).toEqual([]);
+      }),
+      params,
+    );
+  });
+
+  it('sample order does not change the schema', () => {
+    fc.assert(
+      fc.property(
+        webhookSamples.chain((s) => fc.tuple(fc.constant(s), fc.shuffledSubarray(s, { minLength: s.length, maxLength: s.length }))),
+        ([samples, shuffled]) => {
+          expect(normaliseSchema(inferSchema(shuffled))).toEqual(normaliseSchema(inferSchema(samples)));
+        },
+      ),
+      params,
+    );
+  });
+
+  it('merge is associative and commutative, and equals one inferrer over all samples', () => {
+    fc.assert(
+      fc.property(threeChunks, ({ all, chunks: [x, y, z] }) => {
+        const whole = normaliseSchema(inferrerOver(all).toSchema());
+
+        const left = inferrerOver(x); // (x ∪ y) ∪ z
+        left.merge(inferrerOver(y));
+        left.merge(inferrerOver(z));
+
+        const yz = inferrerOver(y); // x ∪ (y ∪ z)
+        yz.merge(inferrerOver(z));
+        const right = inferrerOver(x);
+        right.merge(yz);
+
+        const reversed = inferrerOver(z); // (z ∪ y) ∪ x, through states rather than inferrers
+        reversed.merge(inferrerOver(y).state);
+        reversed.merge(inferrerOver(x).state);
+
+        expect(normaliseSchema(left.toSchema())).toEqual(whole);
+        expect(normaliseSchema(right.toSchema())).toEqual(whole);
+        expect(normaliseSchema(reversed.toSchema())).toEqual(whole);
+        expect([left.count, right.count, reversed.count]).toEqual([all.length, all.length, all.length]);
+      }),
+      params,
+    );
+  });
+
+  it('merging does not change the inferrer that was merged in', () => {
+    fc.assert(
+      fc.property(threeChunks, ({ chunks: [x, y] }) => {
+        const other = inferrerOver(y);
+        const before = JSON.stringify(other.state);
+        inferrerOver(x).merge(other);
+        expect(JSON.stringify(other.state)).toBe(before);
+      }),
+      params,
+    );
+  });
+
+  it('state survives a JSON round trip', () => {
+    fc.assert(
+      fc.property(webhookSamples, (samples) => {
+        const inf = inferrerOver(samples);
+        const restored = inferrerFromState(JSON.parse(JSON.stringify(inf.state)));
+        expect(restored.issues.filter((i) => i.severity === 'error')).toEqual([]);
+        if (!restored.ok) return;
+        expect(restored.value.count).toBe(samples.length);
+        expect(restored.value.toSchema()).toEqual(inf.toSchema());
+        // and it keeps working: adding to the restored inferrer equals adding to the original
+        restored.value.add(samples[0]);
+        inf.add(samples[0]);
+        expect(restored.value.toSchema()).toEqual(inf.toSchema());
+      }),
+      params,
+    );
+  });
+
+  it('NDJSON text of the samples infers the same schema as the samples', () => {
+    fc.assert(
+      fc.property(webhookSamples, (samples) => {
+        const text = samples.map((s) => JSON.stringify(s)).join('\n') + '\n';
+        expect(inferSchemaFromText(text, { format: 'ndjson' })).toEqual(inferSchema(samples));
+      }),
+      params,
+    );
+  });
+
+  it('a text reader fed the NDJSON in arbitrary chunks gives the same schema', () => {
+    fc.assert(
+      fc.property(webhookSamples, fc.array(fc.nat(), { maxLength: 8 }), (samples, cuts) => {
+        const text = samples.map((s) => JSON.stringify(s)).join('\n') + '\n';
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const inf = createInferrer();
+        const reader = inf.createTextReader({ format: 'ndjson' });
+        let at = 0;
+        const issues = [];
+        for (const p of [...points, text.length]) {
+          issues.push(...reader.write(text.slice(at, p)));
+          at = p;
+        }
+        issues.push(...reader.end());
+        expect(issues).toEqual([]);
+        expect(reader.samples).toBe(samples.length);
+        expect(inf.toSchema()).toEqual(inferSchema(samples));
+      }),
+      params,
+    );
+  });
+});
