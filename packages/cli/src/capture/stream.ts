@@ -21,6 +21,8 @@ export const STREAM_INLINE_LIMIT = 256 * 1024;
 /** A client whose unsent output grows past this is too slow and is dropped (it reconnects and replays). */
 const SLOW_CLIENT_BYTES = 8 * 1024 * 1024;
 const REPLAY_LIMIT = 1000;
+/** Most open streams at once; more are refused with 503 (each holds a socket and a buffer). */
+export const MAX_STREAM_CLIENTS = 64;
 
 /** The event as sent on the stream: whole when small, else without payload and with `truncated: true`. */
 export function streamView(e: StoredEvent): StoredEvent & { truncated?: boolean } {
@@ -56,6 +58,12 @@ export function createStream(store: CaptureStore): EventStream {
       return clients.size;
     },
     attach(req, res, headers) {
+      if (clients.size >= MAX_STREAM_CLIENTS) {
+        const text = JSON.stringify({ ok: false, error: { code: 'capture/busy', severity: 'error', message: `too many open streams (${MAX_STREAM_CLIENTS}); close a tab and retry`, path: [] } });
+        res.writeHead(503, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '5' });
+        res.end(text);
+        return;
+      }
       res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
       res.write('retry: 2000\n\n');
       const last = Number(req.headers['last-event-id']);

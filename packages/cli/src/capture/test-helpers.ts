@@ -22,9 +22,13 @@ export function send(
   opts: { method?: string; body?: Buffer | string | (() => Iterable<Buffer>); headers?: Record<string, string | number> } = {},
 ): Promise<Reply> {
   const u = new URL(base);
+  const headers: Record<string, string | number> = { ...opts.headers };
+  // Node's client sends a DELETE/OPTIONS body without framing unless told its length.
+  const b0 = opts.body;
+  if ((typeof b0 === 'string' || Buffer.isBuffer(b0)) && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-length')) headers['Content-Length'] = Buffer.byteLength(b0);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: u.hostname, port: u.port, path, method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'), headers: opts.headers, agent: false },
+      { host: u.hostname, port: u.port, path, method: opts.method ?? (opts.body !== undefined ? 'POST' : 'GET'), headers, agent: false },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
