@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.js';
+import { locateValue } from './validate.js';
 import { fakeIO, type FakeIOOptions } from '../io/fake-io.test-util.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fk-validate-'));
@@ -63,6 +64,25 @@ describe('fieldkit validate', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('in pretty-printed files the line is the line of the offending value', async () => {
+    const f = write(
+      'pretty.json',
+      JSON.stringify({ eventName: 'emailOpen' }, null, 2) +
+        '\n' +
+        JSON.stringify({ eventName: 'emailSend', email: 'a@b.co', tags: ['x'], dataFields: { a: [1, { "b\"": 2 }], age: 4.5 } }, null, 2) +
+        '\n' +
+        JSON.stringify({ eventName: 'emailSend', dataFields: {} }, null, 2) +
+        '\n',
+    );
+    const r = await cli(['validate', '-s', schema, '-q', f]);
+    expect(r.stderr).toBe(['pretty.json:17: $.dataFields.age: expected integer, got number 4.5', 'pretty.json:20: $.email: missing required field "email"', ''].join('\n'));
+    const j = await cli(['validate', '-s', schema, '--format', 'json', f]);
+    expect(JSON.parse(j.stdout).map((i: { line: number; sample: number }) => [i.line, i.sample])).toEqual([
+      [17, 2],
+      [20, 3],
+    ]);
   });
 
   it('--format json prints the issues as JSON on stdout', async () => {
@@ -145,5 +165,33 @@ describe('fieldkit types', () => {
     expect(w.code).toBe(0);
     expect(w.stdout).toBe('export interface Root {\n  a?: unknown;\n}\n');
     expect(w.stderr).toBe('warning: $ref "other.json" points outside this schema; typed as unknown (inline it to get a type) at $.properties.a\n');
+  });
+});
+
+describe('locateValue', () => {
+  it('finds the value at every path of a JSON text (pretty or compact)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { scanJsonValue } = await import('../io/json-text.js');
+    const paths = (v: unknown, prefix: (string | number)[] = []): (string | number)[][] => {
+      const out = [prefix];
+      if (Array.isArray(v)) v.forEach((x, i) => out.push(...paths(x, [...prefix, i])));
+      else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...prefix, k]));
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(0, 2), (value, indent) => {
+        const text = ' ' + JSON.stringify(value, null, indent);
+        const parsed = JSON.parse(text) as unknown;
+        for (const p of paths(parsed)) {
+          const at = locateValue(text, 0, p);
+          const s = scanJsonValue(text, at);
+          if ('error' in s) throw new Error('no value at ' + JSON.stringify(p));
+          let expected: unknown = parsed;
+          for (const seg of p) expected = (expected as Record<string, unknown>)[seg as string];
+          expect(JSON.parse(text.slice(s.start, s.end))).toEqual(expected);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -2,15 +2,15 @@
  * `fieldkit validate --schema S [FILE...]`: check payloads (JSON, NDJSON, concatenated JSON;
  * stdin) against a JSON Schema and print one line per problem.
  */
-import { formatPath, type Issue, type JSONSchema } from '@fieldkit/core';
+import { formatPath, issue, type Issue, type JSONSchema, type PathSegment } from '@fieldkit/core';
 import { createValidator } from '@fieldkit/core/validate';
 import type { Command } from '../command.js';
 import { UsageError, booleanFlag, parseArgs, positiveIntFlag, stringFlag, type FlagSpecs } from '../io/args.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
 import { printError, printIssues } from '../io/issues.js';
 import { writeStdout } from '../io/output.js';
-import { readJsonFile, readJsonInputs } from '../io/read.js';
-import type { JsonTextFormat } from '../io/json-text.js';
+import { readInputs, readJsonFile } from '../io/read.js';
+import { LineCounter, parseJsonValues, scanJsonValue, type JsonTextFormat } from '../io/json-text.js';
 
 /** Validation errors printed (text mode) before the rest are counted. */
 export const DEFAULT_MAX_VALIDATION_ERRORS = 100;
@@ -33,7 +33,7 @@ value, several concatenated values, or NDJSON (one per line); "-" or no FILE rea
 
 Each problem is one line on stderr:
   FILE:LINE: $.path: message
-where LINE is the line the payload starts on, e.g.
+where LINE is the line of the offending value (for a missing field: of its object), e.g.
   events.ndjson:3: $.dataFields.age: expected integer, got string "42"
 
 Options:
@@ -60,6 +60,64 @@ Examples:
 export function formatValidationIssue(i: Issue): string {
   const where = [i.source, i.line].filter((x) => x !== undefined).join(':');
   return `${where ? where + ': ' : ''}${formatPath(i.path)}: ${i.message}`;
+}
+
+function skipWs(text: string, i: number): number {
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  return i;
+}
+
+/**
+ * Offset of the value at `path` inside the JSON value starting at `start`, or of the deepest
+ * part of the path that exists (a missing field points at its object). Duplicate keys resolve to
+ * the last one, as JSON.parse does.
+ */
+export function locateValue(text: string, start: number, path: readonly PathSegment[]): number {
+  let pos = skipWs(text, start);
+  for (const seg of path) {
+    let found = -1;
+    let i = skipWs(text, pos + 1);
+    if (text[pos] === '{') {
+      while (text[i] === '"') {
+        const k = scanJsonValue(text, i);
+        if ('error' in k) return pos;
+        const key = JSON.parse(text.slice(k.start, k.end)) as string;
+        i = skipWs(text, skipWs(text, k.end) + 1);
+        if (key === seg) found = i;
+        const v = scanJsonValue(text, i);
+        if ('error' in v) return pos;
+        i = skipWs(text, v.end);
+        if (text[i] !== ',') break;
+        i = skipWs(text, i + 1);
+      }
+    } else if (text[pos] === '[' && typeof seg === 'number') {
+      for (let idx = 0; i < text.length && text[i] !== ']'; idx++) {
+        if (idx === seg) {
+          found = i;
+          break;
+        }
+        const v = scanJsonValue(text, i);
+        if ('error' in v) return pos;
+        i = skipWs(text, v.end);
+        if (text[i] !== ',') break;
+        i = skipWs(text, i + 1);
+      }
+    }
+    if (found < 0) return pos;
+    pos = found;
+  }
+  return pos;
+}
+
+/** For one input text: (payload line, column, issue path) -> the line and column of that value. */
+function textLocator(text: string): (line: number, column: number, path: readonly PathSegment[]) => { line: number; column: number } {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const counter = new LineCounter(text);
+  return (line, column, path) => {
+    const start = (lineStarts[line - 1] ?? 0) + column - 1;
+    return counter.at(locateValue(text, start, path));
+  };
 }
 
 /** `fieldkit validate`. */
@@ -111,19 +169,34 @@ export const validateCommand: Command = {
     }
     if (!json && validator.issues.length) printIssues(io.stderr, validator.issues.map((i) => ({ ...i, source: schemaFile })));
 
-    const payloads = await readJsonInputs(args.positionals, io, { format: inputFormat });
-    if (!payloads.ok) {
-      printIssues(io.stderr, payloads.issues);
+    const texts = await readInputs(args.positionals, io);
+    if (!texts.ok) {
+      printIssues(io.stderr, texts.issues);
       return EXIT_USAGE;
     }
-
+    const parseIssues: Issue[] = [];
     const found: Issue[] = [];
     let invalid = 0;
-    for (const p of payloads.value) {
-      const r = validator.value(p.value);
-      if (r.ok) continue;
-      invalid++;
-      for (const i of r.issues) found.push({ ...i, source: p.source, line: p.line, sample: p.sample });
+    let count = 0;
+    for (const { source, text } of texts.value) {
+      const parsed = parseJsonValues(text, { format: inputFormat, source: source.name });
+      if (!parsed.ok) {
+        parseIssues.push(...parsed.issues);
+        continue;
+      }
+      if (parsed.value.length === 0) parseIssues.push(issue('cli/empty', 'empty input: no JSON value found', { source: source.name }));
+      const locate = textLocator(text);
+      for (const p of parsed.value) {
+        count++;
+        const r = validator.value(p.value);
+        if (r.ok) continue;
+        invalid++;
+        for (const i of r.issues) found.push({ ...i, source: source.name, ...locate(p.line, p.column, i.path), sample: p.sample });
+      }
+    }
+    if (parseIssues.length) {
+      printIssues(io.stderr, parseIssues);
+      return EXIT_USAGE;
     }
 
     if (json) {
@@ -138,7 +211,7 @@ export const validateCommand: Command = {
       let text = shown.map((i) => formatValidationIssue(i) + '\n').join('');
       if (found.length > shown.length) text += `… and ${found.length - shown.length} more\n`;
       if (!booleanFlag(args, 'quiet')) {
-        const n = payloads.value.length;
+        const n = count;
         text += invalid === 0 ? `${n} of ${n} payload${n === 1 ? '' : 's'} valid\n` : `${invalid} of ${n} payload${n === 1 ? '' : 's'} invalid (${found.length} problem${found.length === 1 ? '' : 's'})\n`;
       }
       io.stderr.write(text);
