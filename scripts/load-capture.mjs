@@ -4,6 +4,7 @@
  *
  *   node scripts/load-capture.mjs [--events 10000] [--connections 1000] [--max-seconds 120] [--sync full|normal]
  *   node scripts/load-capture.mjs --crash [--kill-after 3000]
+ *   node scripts/load-capture.mjs --with-schema   (save a schema first: every event is also checked for drift)
  *
  * Runs the built capture command (packages/cli/dist; run `pnpm build` first) in a child process
  * on a free loopback port with a fresh SQLite file, posts events with a unique `loadId` each
@@ -34,6 +35,7 @@ const { values: opt } = parseArgs({
     crash: { type: 'boolean', default: false },
     'kill-after': { type: 'string', default: '3000' },
     keep: { type: 'boolean', default: false },
+    'with-schema': { type: 'boolean', default: false },
     // internal: run the capture command in this process (the child)
     child: { type: 'boolean', default: false },
     db: { type: 'string' },
@@ -144,7 +146,8 @@ function check() {
     }
     const states = db.prepare("SELECT event_type, count FROM inference WHERE source = 'load'").all();
     const hwm = db.prepare("SELECT value FROM meta WHERE key = 'inference_hwm'").pluck().get();
-    return { integrity, stored: rows.length, duplicates, lost, wrongId, states, hwm };
+    const drift = db.prepare("SELECT COUNT(*) FROM drift WHERE source = 'load'").pluck().get();
+    return { integrity, stored: rows.length, duplicates, lost, wrongId, states, hwm, drift };
   } finally {
     db.close();
   }
@@ -160,6 +163,16 @@ try {
   const first = startServer();
   const url = await first.url;
   console.log(`capture server (${opt.sync}) at ${url}, db ${dbFile}; ${EVENTS} events, ${CONNECTIONS} connections${opt.crash ? `, SIGKILL after ${opt['kill-after']} acks` : ''}`);
+  if (opt['with-schema']) {
+    // A schema without `seq` and with an enum `plan` never sees: every event drifts twice.
+    const schema = {
+      type: 'object',
+      properties: { eventName: { type: 'string' }, loadId: { type: 'string' }, email: { type: 'string', format: 'email' }, dataFields: { type: 'object', properties: { campaignId: { type: 'integer' }, plan: { enum: ['pro'] } } } },
+      required: ['eventName', 'loadId'],
+    };
+    const r = await fetch(`${url}/api/sources/load/schema`, { method: 'PUT', body: JSON.stringify(schema) });
+    if (!r.ok) throw new Error(`saving the schema failed: ${r.status} ${await r.text()}`);
+  }
   let killedAt = 0;
   const killAfter = Number(opt['kill-after']);
   const { err, result } = await runLoad(
@@ -198,7 +211,7 @@ try {
   report('every 2xx has its stored row', c.lost === 0, `${acked.size} acknowledged, ${c.lost} missing`);
   report('stored ids match acknowledged ids', c.wrongId === 0, `${c.wrongId} differ`);
   report('no duplicates', c.duplicates === 0, `${c.stored} rows, ${c.duplicates} duplicate loadIds`);
-  console.log(`stored ${c.stored} rows (${c.stored - acked.size} stored but unacknowledged: in flight when the run stopped); inference states: ${c.states.map((s) => `${s.event_type}=${s.count}`).join(', ') || 'none'}; hwm ${c.hwm ?? 'none'}`);
+  console.log(`stored ${c.stored} rows (${c.stored - acked.size} stored but unacknowledged: in flight when the run stopped); inference states: ${c.states.map((s) => `${s.event_type}=${s.count}`).join(', ') || 'none'}; hwm ${c.hwm ?? 'none'}; drift rows ${c.drift}`);
   if (c.states.length) {
     const folded = c.states.reduce((a, s) => a + s.count, 0);
     report('inference states hold every stored event', folded === c.stored, `${folded} folded of ${c.stored}`);

@@ -62,7 +62,11 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead>
     req.on('data', onData);
     req.on('end', () => finish({ kind: 'ok', body: Buffer.concat(chunks, size) }));
     req.on('error', () => finish({ kind: 'aborted' }));
-    req.on('close', () => finish(req.complete ? { kind: 'ok', body: Buffer.concat(chunks, size) } : { kind: 'aborted' }));
+    // A complete request still delivers its buffered chunks and 'end'; only an incomplete one is
+    // settled here (resolving on 'close' could hand over a body whose last chunks are unread).
+    req.on('close', () => {
+      if (!req.complete) finish({ kind: 'aborted' });
+    });
   });
 }
 
