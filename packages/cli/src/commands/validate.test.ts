@@ -85,6 +85,36 @@ describe('fieldkit validate', () => {
     ]);
   });
 
+  it('--input-format ndjson streams line by line: value lines, parse errors with line and column', async () => {
+    const f = write('stream.ndjson', '{"eventName":"emailOpen"}\r\n\n{"eventName":"emailSend","email":"a@b.co","dataFields":{"age":"x"}}\n');
+    const r = await cli(['validate', '-s', schema, '--input-format', 'ndjson', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('stream.ndjson:3: $.dataFields.age: expected integer, got string "x"\n1 of 2 payloads invalid (1 problem)\n');
+    const broken = write('broken.ndjson', '{"eventName":"emailOpen"}\n{"eventName": nope}\n');
+    const b = await cli(['validate', '-s', schema, '--input-format', 'ndjson', broken]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/^broken\.ndjson:2:15: error: .* \(sample 2\)\n$/);
+  });
+
+  it('big NDJSON files are streamed (auto-detected) and the error count is exact even past --max-errors', async () => {
+    const good = JSON.stringify({ eventName: 'emailSend', email: 'a@b.co', dataFields: { age: 1 }, pad: 'x'.repeat(150) });
+    const bad = JSON.stringify({ eventName: 'emailSend', email: 'a@b.co', dataFields: { age: 'x' } });
+    const lines: string[] = [];
+    for (let i = 0; i < 50_000; i++) lines.push(i % 10_000 === 9_999 ? bad : good);
+    const f = write('big.ndjson', lines.join('\n') + '\n');
+    const r = await cli(['validate', '-s', schema, '--max-errors', '2', f]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        'big.ndjson:10000: $.dataFields.age: expected integer, got string "x"',
+        'big.ndjson:20000: $.dataFields.age: expected integer, got string "x"',
+        '… and 3 more',
+        '5 of 50000 payloads invalid (5 problems)',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('--format json prints the issues as JSON on stdout', async () => {
     const f = write('one.json', '{\n  "eventName": "emailSend"\n}\n');
     const r = await cli(['validate', '--schema', schema, '--format', 'json', f]);

@@ -9,11 +9,18 @@ import { UsageError, booleanFlag, parseArgs, positiveIntFlag, stringFlag, type F
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
 import { printError, printIssues } from '../io/issues.js';
 import { writeStdout } from '../io/output.js';
-import { readInputs, readJsonFile } from '../io/read.js';
+import { ChunkDecoder, readChunks, readInputText, readJsonFile, resolveInputs, type InputSource } from '../io/read.js';
+import { looksLikeNdjson } from '../engine/split.js';
+import type { CommandIO } from '../command.js';
 import { LineCounter, parseJsonValues, scanJsonValue, type JsonTextFormat } from '../io/json-text.js';
 
 /** Validation errors printed (text mode) before the rest are counted. */
 export const DEFAULT_MAX_VALIDATION_ERRORS = 100;
+
+/** Files at least this big that look like NDJSON are validated line by line, never held whole in memory. */
+export const STREAM_MIN_BYTES = 8_000_000;
+/** Parse errors collected from one streamed input before reading it stops. */
+const MAX_PARSE_ISSUES = 20;
 
 const INPUT_FORMATS: readonly JsonTextFormat[] = ['auto', 'json', 'ndjson'];
 
@@ -120,6 +127,60 @@ function textLocator(text: string): (line: number, column: number, path: readonl
   };
 }
 
+/** Line and column of the value at `path` in one NDJSON line (line number `line`). */
+function locateLine(text: string, line: number, path: readonly PathSegment[]): { line: number; column: number } {
+  return { line, column: locateValue(text, 0, path) + 1 };
+}
+
+/**
+ * Stream an NDJSON input line by line: each non-empty line is parsed and handed to `onValue`
+ * with its line number, sample number and text. Returns parse issues (at most
+ * {@link MAX_PARSE_ISSUES}); reading stops at that many.
+ */
+async function checkNdjson(
+  input: InputSource,
+  io: Pick<CommandIO, 'stdin'>,
+  onValue: (value: unknown, line: number, sample: number, text: string) => void,
+): Promise<Issue[]> {
+  const issues: Issue[] = [];
+  const dec = new ChunkDecoder();
+  let rest = '';
+  let lineNo = 0;
+  let sample = 0;
+  const handle = (line: string) => {
+    lineNo++;
+    if (line.trim() === '') return;
+    sample++;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      const r = parseJsonValues(line, { format: 'json', source: input.name });
+      const first = r.ok ? undefined : r.issues[0];
+      issues.push(issue('cli/parse', first?.message ?? 'not valid JSON', { source: input.name, line: lineNo, column: first?.column ?? 1, sample }));
+      return;
+    }
+    onValue(value, lineNo, sample, line);
+  };
+  try {
+    for await (const chunk of readChunks(input, io)) {
+      const text = rest + dec.write(chunk);
+      let start = 0;
+      for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+        handle(text.slice(start, nl));
+        start = nl + 1;
+        if (issues.length >= MAX_PARSE_ISSUES) return issues;
+      }
+      rest = text.slice(start);
+    }
+    rest += dec.end();
+    if (rest !== '') handle(rest);
+  } catch (err) {
+    issues.push(issue('cli/input', `cannot read: ${(err as Error).message}`, { source: input.name }));
+  }
+  return issues;
+}
+
 /** `fieldkit validate`. */
 export const validateCommand: Command = {
   name: 'validate',
@@ -169,30 +230,53 @@ export const validateCommand: Command = {
     }
     if (!json && validator.issues.length) printIssues(io.stderr, validator.issues.map((i) => ({ ...i, source: schemaFile })));
 
-    const texts = await readInputs(args.positionals, io);
-    if (!texts.ok) {
-      printIssues(io.stderr, texts.issues);
+    const inputs = await resolveInputs(args.positionals, io);
+    if (!inputs.ok) {
+      printIssues(io.stderr, inputs.issues);
       return EXIT_USAGE;
     }
     const parseIssues: Issue[] = [];
     const found: Issue[] = [];
+    let problems = 0;
     let invalid = 0;
     let count = 0;
-    for (const { source, text } of texts.value) {
-      const parsed = parseJsonValues(text, { format: inputFormat, source: source.name });
+    // Text mode prints at most maxErrors lines, so only those are kept (memory stays flat on big inputs).
+    const keep = json ? Infinity : maxErrors;
+    const check = (value: unknown, source: string, sample: number, where: (path: readonly PathSegment[]) => { line: number; column: number }) => {
+      count++;
+      const r = validator.value(value);
+      if (r.ok) return;
+      invalid++;
+      for (const i of r.issues) {
+        problems++;
+        if (found.length < keep) found.push({ ...i, source, ...where(i.path), sample });
+      }
+    };
+    for (const input of inputs.value) {
+      const streamed =
+        inputFormat === 'ndjson' ||
+        (inputFormat === 'auto' && input.kind === 'file' && input.size >= STREAM_MIN_BYTES && (await looksLikeNdjson(input.path)));
+      if (streamed) {
+        const before = count;
+        const r = await checkNdjson(input, io, (value, line, sample, text) => check(value, input.name, sample, (path) => locateLine(text, line, path)));
+        parseIssues.push(...r);
+        if (r.length === 0 && count === before) parseIssues.push(issue('cli/empty', 'empty input: no JSON value found', { source: input.name }));
+        continue;
+      }
+      const read = await readInputText(input, io);
+      if (!read.ok) {
+        parseIssues.push(...read.issues);
+        continue;
+      }
+      const text = read.value;
+      const parsed = parseJsonValues(text, { format: inputFormat, source: input.name });
       if (!parsed.ok) {
         parseIssues.push(...parsed.issues);
         continue;
       }
-      if (parsed.value.length === 0) parseIssues.push(issue('cli/empty', 'empty input: no JSON value found', { source: source.name }));
+      if (parsed.value.length === 0) parseIssues.push(issue('cli/empty', 'empty input: no JSON value found', { source: input.name }));
       const locate = textLocator(text);
-      for (const p of parsed.value) {
-        count++;
-        const r = validator.value(p.value);
-        if (r.ok) continue;
-        invalid++;
-        for (const i of r.issues) found.push({ ...i, source: source.name, ...locate(p.line, p.column, i.path), sample: p.sample });
-      }
+      for (const p of parsed.value) check(p.value, input.name, p.sample, (path) => locate(p.line, p.column, path));
     }
     if (parseIssues.length) {
       printIssues(io.stderr, parseIssues);
@@ -209,10 +293,10 @@ export const validateCommand: Command = {
     } else {
       const shown = found.slice(0, maxErrors);
       let text = shown.map((i) => formatValidationIssue(i) + '\n').join('');
-      if (found.length > shown.length) text += `… and ${found.length - shown.length} more\n`;
+      if (problems > shown.length) text += `… and ${problems - shown.length} more\n`;
       if (!booleanFlag(args, 'quiet')) {
         const n = count;
-        text += invalid === 0 ? `${n} of ${n} payload${n === 1 ? '' : 's'} valid\n` : `${invalid} of ${n} payload${n === 1 ? '' : 's'} invalid (${found.length} problem${found.length === 1 ? '' : 's'})\n`;
+        text += invalid === 0 ? `${n} of ${n} payload${n === 1 ? '' : 's'} valid\n` : `${invalid} of ${n} payload${n === 1 ? '' : 's'} invalid (${problems} problem${problems === 1 ? '' : 's'})\n`;
       }
       io.stderr.write(text);
     }
