@@ -8,9 +8,11 @@
  * known-issues.json lists the schema pointers where the inferrer still differs (reported to the
  * inferrer engineer); any other difference fails. Fixed issues are removed from that list.
  */
-import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { inferSchema, inferSchemaFromText } from '@fieldkit/core';
+import { toTypeScript } from '@fieldkit/core/typescript';
 import { listFixtureNames, loadFixture, stableJson } from './helpers/fixtures.js';
 import { failingSamples } from './helpers/ajv.js';
 import { schemaDiff } from './helpers/diff.js';
@@ -65,6 +67,19 @@ describe('fixtures', () => {
         expect(unexpected, `${name}: differs from expected.schema.json outside known-issues.json`).toEqual([]);
       });
 
+
+      it('the expected schema gives the expected TypeScript (expected.types.ts)', async () => {
+        if (!fx.expected) return void expect.fail(`${name}: expected.schema.json is missing`);
+        const typeName = name.split(/[^A-Za-z0-9]+/).map((p) => p[0]!.toUpperCase() + p.slice(1)).join('');
+        const result = await toTypeScript(fx.expected, { name: typeName });
+        expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+        if (!result.ok) return;
+        const file = join(fx.dir, 'expected.types.ts');
+        if (UPDATE && (!existsSync(file) || readFileSync(file, 'utf8') !== result.value)) writeFileSync(file, result.value);
+        if (!existsSync(file)) return void expect.fail(`${name}: expected.types.ts is missing (run with UPDATE_FIXTURES=1, then review it)`);
+        expect(result.value).toBe(readFileSync(file, 'utf8'));
+        expect(result.value).toMatch(new RegExp(`export (type|interface) ${typeName}\\b`));
+      });
     });
   }
 });

@@ -53,7 +53,7 @@ export const webhookNumber: fc.Arbitrary<number> = fc.oneof(
 const scalar: fc.Arbitrary<unknown> = fc.oneof({ weight: 4, arbitrary: webhookString }, { weight: 3, arbitrary: webhookNumber }, { weight: 1, arbitrary: fc.boolean() }, { weight: 2, arbitrary: fc.constant(null) });
 
 /** Recurring keys: the same few names at every level, so paths repeat across samples. */
-export const KEYS = ['id', 'email', 'createdAt', 'userId', 'campaignId', 'status', 'amount', 'url', 'name', 'tags', 'timestamp', 'metadata', 'items', 'dataFields', 'user', 'type'] as const;
+export const KEYS = ['id', 'email', 'createdAt', 'userId', 'campaignId', 'status', 'amount', 'url', 'name', 'tags', 'timestamp', 'metadata', 'items', 'dataFields', 'user', 'type', 'byId'] as const;
 type Key = (typeof KEYS)[number];
 
 const isoDate = dateParts.map((p) => `${ymd(p)}T${hms(p)}Z`);
@@ -80,6 +80,8 @@ const tree = fc.letrec<{ value: unknown; object: Record<string, unknown>; array:
     dataFields: tie('object'),
     user: fc.oneof(tie('object'), fc.constant(null)),
     type: fc.constantFrom('card', 'bank', 'wallet'),
+    // Keys that are data (ids, dates): what map detection has to recognise, seen a few keys at a time.
+    byId: fc.dictionary(fc.oneof(fc.uuid(), fc.integer({ min: 1, max: 99999 }).map(String), dateParts.map(ymd)), fc.oneof(tie('object'), fc.integer(), fc.constant(null)), { maxKeys: 4 }),
   };
   return {
     value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, { weight: 6, arbitrary: scalar }, { weight: 2, arbitrary: tie('object') }, { weight: 1, arbitrary: tie('array') }),
