@@ -110,6 +110,21 @@ describe('capture inference', () => {
     expect(driftAfter.some((d) => d.length > 0)).toBe(true);
   });
 
+  it('rebuild refuses to run under a live capture server', async () => {
+    server = await startCaptureServer({ db: dbFile, port: 0 });
+    await postAll(server, samples.slice(0, 1));
+    const err = new PassThrough();
+    let text = '';
+    err.on('data', (d: Buffer) => (text += d.toString()));
+    // The server runs in this process; a different pid is what rebuild sees in practice.
+    const db = new Database(dbFile);
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'server_pid'").run(String(process.ppid));
+    db.close();
+    const code = await rebuildCommand.run(['--db', dbFile], { stdin: new PassThrough(), stdout: new PassThrough(), stderr: err, cwd: tmp.dir, env: {} });
+    expect(code).toBe(2);
+    expect(text).toMatch(/capture server \(pid \d+\) is using/);
+  });
+
   it('infers payloads at the accepted depth limit and __proto__ keys without crashing', async () => {
     server = await startCaptureServer({ db: dbFile, port: 0, maxDepth: 2048 });
     const deep = '{"a":'.repeat(2047) + '1' + '}'.repeat(2047);

@@ -229,6 +229,7 @@ export async function startCaptureServer(options: CaptureServerOptions): Promise
     store.close();
     throw err;
   });
+  store.markServer(process.pid);
   const addr = server.address() as AddressInfo;
   const hostPart = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   baseUrl = `http://${hostPart}:${addr.port}`;
@@ -246,6 +247,7 @@ export async function startCaptureServer(options: CaptureServerOptions): Promise
         setTimeout(() => server.closeAllConnections(), 2000).unref();
       }).then(() => {
         flush();
+        store.markServer(undefined);
         store.close();
       });
       return closing;

@@ -180,6 +180,10 @@ export interface CaptureStore {
   rebuild(): { events: number; states: number; drift: number; unparsable: number };
   /** `PRAGMA integrity_check` result ("ok" when sound). */
   integrityCheck(): string;
+  /** Record (or with `undefined`, clear) the pid of the capture server using this file, so `rebuild` can refuse to run under it. */
+  markServer(pid: number | undefined): void;
+  /** The pid of a live capture server using this file, if any (a pid left by a killed server is ignored). */
+  liveServer(): number | undefined;
   close(): void;
 }
 
@@ -540,6 +544,21 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
     rebuild,
     integrityCheck() {
       return String(db.pragma('integrity_check', { simple: true }));
+    },
+    markServer(pid) {
+      if (pid === undefined) db.prepare("DELETE FROM meta WHERE key = 'server_pid'").run();
+      else q.setMeta.run('server_pid', String(pid));
+    },
+    liveServer() {
+      const v = Number(q.getMeta.get('server_pid'));
+      if (!Number.isSafeInteger(v) || v <= 0 || v === process.pid) return undefined;
+      try {
+        process.kill(v, 0);
+        return v;
+      } catch (err) {
+        // EPERM: the process exists but belongs to someone else: still a live server.
+        return (err as NodeJS.ErrnoException).code === 'EPERM' ? v : undefined;
+      }
     },
     close() {
       if (closed) return;

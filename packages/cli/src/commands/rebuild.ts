@@ -54,6 +54,11 @@ export const rebuildCommand: Command = {
       return EXIT_USAGE;
     }
     try {
+      const live = store.liveServer();
+      if (live !== undefined) {
+        printError(io.stderr, 'rebuild', `a capture server (pid ${live}) is using ${file}: stop it first, then run rebuild`);
+        return EXIT_USAGE;
+      }
       warnings.length = 0; // warnings from opening are superseded by the rebuild
       const r = store.rebuild();
       for (const w of warnings.slice(0, 20)) io.stderr.write(`fieldkit rebuild: warning: ${w}\n`);
