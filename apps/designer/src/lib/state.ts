@@ -47,7 +47,7 @@ export function exampleState(): DesignerState {
     v: STATE_VERSION,
     sampleText: ITERABLE_EXAMPLE_TEXT,
     samples: structuredClone([...ITERABLE_EXAMPLE_SAMPLES]),
-    event: 'emailSend',
+    event: 'emailSend', // matched against the variant's raw discriminator value too
     designs: [],
     draft: '2020-12',
     title: '',

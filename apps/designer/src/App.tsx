@@ -1,0 +1,458 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import {
+  DISCRIMINATOR_KEYS,
+  fieldsToSchema,
+  fieldsToWorkato,
+  formatPath,
+  inferSchema,
+  listVariants,
+  PRESETS,
+  schemaToFields,
+  type FieldList,
+  type Issue,
+  type JSONSchemaObject,
+  type SchemaDraft,
+} from '@fieldkit/core';
+import { JsonWizard, RequestBodyBuilder, SchemaDesigner } from '@fieldkit/react';
+import { CaptureTab } from './CaptureTab.js';
+import { CodeView } from './components/CodeView.js';
+import { TabList, type TabItem } from './components/Tabs.js';
+import { copyText, downloadText } from './lib/files.js';
+import { ALL_EVENTS, designFor, exampleState, typeNameFor, withDesign, type DesignerState, type OutputId, type TabId } from './lib/state.js';
+import { HASH_PARAM, loadInitialState, parseStateText, saveLocal, shareUrl, stateFile } from './lib/storage.js';
+import { useTypeScript } from './lib/useTypeScript.js';
+import { useValidation } from './lib/useValidation.js';
+
+/** A message in the status bar, optionally with an action (Undo). */
+interface Notice {
+  kind: 'info' | 'warning' | 'error';
+  text: string;
+  action?: { label: string; run(): void };
+}
+
+const TABS: readonly TabItem<TabId>[] = [
+  { id: 'design', label: 'Design' },
+  { id: 'validate', label: 'Validate' },
+  { id: 'body', label: 'Request body' },
+  { id: 'capture', label: 'Capture' },
+];
+
+const OUTPUT_FILES: Record<OutputId, { ext: string; mime: string; label: string }> = {
+  schema: { ext: '.schema.json', mime: 'application/schema+json', label: 'JSON Schema' },
+  typescript: { ext: '.ts', mime: 'text/plain', label: 'TypeScript' },
+  workato: { ext: '.workato.json', mime: 'application/json', label: 'Workato' },
+};
+
+const AUTOSAVE_DELAY_MS = 400;
+
+/** The designer app: samples → editable field tree → JSON Schema / TypeScript / Workato. */
+export function App() {
+  const initial = useMemo(() => loadInitialState(), []);
+  const [state, setState] = useState<DesignerState>(initial.state);
+  const [notice, setNotice] = useState<Notice | undefined>(() =>
+    initial.problems.length
+      ? { kind: 'warning', text: `${initial.problems.join('; ')}. The example was used where needed.` }
+      : initial.source === 'link'
+        ? { kind: 'info', text: 'Opened a shared design. Your edits are saved in this browser.' }
+        : undefined,
+  );
+  const [saveError, setSaveError] = useState<string>();
+
+  // A shared link is read once; afterwards the browser's saved copy is the source of truth.
+  useEffect(() => {
+    if (initial.source === 'link' && window.location.hash.includes(`${HASH_PARAM}=`)) {
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    }
+  }, [initial.source]);
+
+  useEffect(() => {
+    const t = setTimeout(() => setSaveError(saveLocal(state)), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [state]);
+
+  const update = useCallback((patch: Partial<DesignerState>) => setState((s) => ({ ...s, ...patch })), []);
+
+  /** Replace the whole state, offering to undo it. */
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const replaceAll = useCallback((next: DesignerState, text: string) => {
+    const prev = stateRef.current;
+    setState(next);
+    setNotice({ kind: 'info', text, action: { label: 'Undo', run: () => (setState(prev), setNotice(undefined)) } });
+  }, []);
+
+  // ---- inference: samples -> event types -> inferred fields (only recomputed when samples change)
+  const inferred = useMemo(() => inferSchema(state.samples, { stats: true }), [state.samples]);
+  const variants = useMemo(() => listVariants(inferred), [inferred]);
+  const discriminator = typeof inferred['x-fieldkit-discriminator'] === 'string' ? inferred['x-fieldkit-discriminator'] : undefined;
+  const merged = useMemo(
+    () => (variants.length ? inferSchema(state.samples, { stats: true, discriminator: false }) : inferred),
+    [variants, inferred, state.samples],
+  );
+  // Saved/linked states may name the event by its variant name (EmailSend) or its raw value (emailSend).
+  const matched = variants.find((v) => v.name === state.event) ?? variants.find((v) => String(v.value) === state.event);
+  const event = variants.length === 0 || state.event === ALL_EVENTS ? ALL_EVENTS : (matched ?? variants[0]!).name;
+  const variantCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    if (!discriminator) return counts;
+    for (const s of state.samples) {
+      if (typeof s === 'object' && s !== null && Object.hasOwn(s, discriminator)) {
+        const v = JSON.stringify((s as Record<string, unknown>)[discriminator]);
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }, [state.samples, discriminator]);
+  const baseSchema: JSONSchemaObject = event === ALL_EVENTS ? merged : (variants.find((v) => v.name === event)?.schema ?? merged);
+  const inferredFields = useMemo(() => (state.samples.length ? schemaToFields(baseSchema) : undefined), [baseSchema, state.samples.length]);
+  const edited = designFor(state, event);
+  const fields: FieldList = edited ?? (inferredFields?.ok ? inferredFields.value : []);
+  const onFieldsChange = useCallback((next: FieldList) => setState((s) => withDesign(s, event, next)), [event]);
+
+  // ---- outputs
+  const singleEvent = useMemo(() => (variants.length ? undefined : commonEventName(state.samples)), [variants, state.samples]);
+  const title = state.title.trim() || typeNameFor(event === ALL_EVENTS ? (singleEvent ?? '') : event) || 'Payload';
+  const schema = useMemo(() => fieldsToSchema(fields, { draft: state.draft, title }), [fields, state.draft, title]);
+  const schemaText = useMemo(() => JSON.stringify(schema, null, 2) + '\n', [schema]);
+  const workatoText = useMemo(() => JSON.stringify(fieldsToWorkato(fields), null, 2) + '\n', [fields]);
+  const ts = useTypeScript(schema, state.output === 'typescript');
+  const validation = useValidation(schema, fields, state.validateText, state.tab === 'validate');
+
+  const outputText: Record<OutputId, string> = { schema: schemaText, typescript: ts.text, workato: workatoText };
+  const fileStem = title.replace(/[^A-Za-z0-9._-]+/g, '-') || 'schema';
+
+  // ---- actions
+  // New samples re-infer every event's fields. The wizard may report the same samples again
+  // (on mount, on a whitespace edit): that must not throw away the user's edits.
+  const onSamples = useCallback((samples: unknown[]) => {
+    setState((s) => (sameJson(samples, s.samples) ? s : { ...s, samples, designs: [] }));
+  }, []);
+  const onSampleText = useCallback((sampleText: string) => setState((s) => ({ ...s, sampleText })), []);
+  const treeHeight = useTreeHeight();
+  const [useDesignInBody, setUseDesignInBody] = useState(false);
+  const [samplesOpen, setSamplesOpen] = useState(() => state.samples.length === 0);
+  const onUseCapturedSample = useCallback(
+    (sample: unknown) => {
+      setState((s) => ({ ...s, samples: [...s.samples, sample], sampleText: s.sampleText.replace(/\n?$/, '\n') + JSON.stringify(sample) + '\n', tab: 'design' }));
+      setNotice({ kind: 'info', text: 'Captured sample added to the samples.' });
+    },
+    [],
+  );
+  const fileInput = useRef<HTMLInputElement>(null);
+  const onOpenFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    const r = parseStateText(await file.text());
+    if (r.problems.length && r.state.samples.length === 0) {
+      setNotice({ kind: 'error', text: `${file.name}: ${r.problems.join('; ')}` });
+      return;
+    }
+    replaceAll(r.state, r.problems.length ? `Opened ${file.name} with problems: ${r.problems.join('; ')}` : `Opened ${file.name}.`);
+  };
+  const onShare = async () => {
+    const url = shareUrl(state);
+    const copied = await copyText(url);
+    setNotice({ kind: 'info', text: copied ? `Share link copied (${Math.ceil(url.length / 1024)} KB).` : 'Copy the share link from the address bar.' });
+    if (!copied) history.replaceState(null, '', url);
+  };
+  const onCopy = async (id: OutputId) => {
+    const ok = await copyText(outputText[id]);
+    setNotice({ kind: ok ? 'info' : 'error', text: ok ? `${OUTPUT_FILES[id].label} copied to the clipboard.` : 'The browser refused to copy; use Download instead.' });
+  };
+
+  const eventLabel = (name: string, value: unknown) => {
+    const n = variantCounts.get(JSON.stringify(value));
+    const shown = typeof value === 'string' ? value : name;
+    return n ? `${shown} (${n} sample${n === 1 ? '' : 's'})` : shown;
+  };
+
+  const statusText = saveError ?? 'Saved in this browser';
+
+  return (
+    <div className="fd-app">
+      <header className="fd-header">
+        <div className="fd-brand">
+          <span className="fd-logo" aria-hidden="true">{'{ }'}</span>
+          <h1>fieldkit designer</h1>
+        </div>
+        <TabList idPrefix="main" label="Screens" items={TABS} selected={state.tab} onSelect={(tab) => update({ tab })} className="fd-tabs fd-main-tabs" />
+        <div className="fd-actions">
+          <button type="button" className="fd-btn" onClick={onShare}>Share link</button>
+          <button type="button" className="fd-btn" onClick={() => { const f = stateFile(state); downloadText(f.name, f.text); }}>Save file</button>
+          <button type="button" className="fd-btn" onClick={() => fileInput.current?.click()}>Open file…</button>
+          <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={onOpenFile} aria-label="Open a saved design" />
+          <button type="button" className="fd-btn" onClick={() => replaceAll(exampleState(), 'Example loaded.')}>Load example</button>
+        </div>
+      </header>
+
+      <div className="fd-status" role="status" aria-live="polite">
+        {notice && (
+          <p className={`fd-notice fd-notice-${notice.kind}`}>
+            {notice.text}
+            {notice.action && (
+              <button type="button" className="fd-link" onClick={notice.action.run}>{notice.action.label}</button>
+            )}
+            <button type="button" className="fd-link" aria-label="Dismiss message" onClick={() => setNotice(undefined)}>×</button>
+          </p>
+        )}
+      </div>
+
+      <main className="fd-main">
+        {state.tab === 'design' && (
+          <section id="main-panel-design" role="tabpanel" aria-labelledby="main-tab-design" className="fd-design">
+            <section className="fd-panel fd-samples" aria-labelledby="samples-h">
+              <div className="fd-panel-head">
+                <h2 id="samples-h">Samples</h2>
+                <p className="fd-muted fd-grow" data-testid="sample-count">
+                  {state.samples.length} sample{state.samples.length === 1 ? '' : 's'}
+                  {variants.length > 0 && ` · ${variants.length} event types (by "${discriminator}")`}
+                  {!samplesOpen && ' · paste, drop or upload your own JSON payloads'}
+                </p>
+                <button type="button" className="fd-btn" aria-expanded={samplesOpen} aria-controls="samples-body" onClick={() => setSamplesOpen((o) => !o)}>
+                  {samplesOpen ? 'Hide samples' : 'Edit samples'}
+                </button>
+              </div>
+              <div id="samples-body" hidden={!samplesOpen}>
+                <JsonWizard text={state.sampleText} onTextChange={onSampleText} onSamples={onSamples} />
+              </div>
+            </section>
+
+            <section className="fd-panel fd-tree" aria-labelledby="fields-h">
+              <div className="fd-panel-head">
+                <h2 id="fields-h">Fields</h2>
+                {variants.length > 0 && (
+                  <span className="fd-inline">
+                    <label htmlFor="event-select">Event type</label>
+                    <select id="event-select" className="fd-input" value={event} onChange={(e) => update({ event: e.target.value })}>
+                      {variants.map((v) => (
+                        <option key={v.name} value={v.name}>{eventLabel(v.name, v.value)}</option>
+                      ))}
+                      <option value={ALL_EVENTS}>All events (merged)</option>
+                    </select>
+                  </span>
+                )}
+                {edited && (
+                  <button type="button" className="fd-link" onClick={() => setState((s) => ({ ...s, designs: s.designs.filter((d) => d.event !== event) }))}>
+                    Re-infer from samples
+                  </button>
+                )}
+              </div>
+              {inferredFields && !inferredFields.ok && !edited && <IssueList issues={inferredFields.issues} />}
+              {state.samples.length === 0 && !edited ? (
+                <p className="fd-empty">No samples yet: paste a payload on the left to see its fields.</p>
+              ) : (
+                <SchemaDesigner value={fields} onChange={onFieldsChange} height={treeHeight} label={event === ALL_EVENTS ? 'Fields' : `Fields of ${event}`} />
+              )}
+            </section>
+
+            <section className="fd-panel fd-outputs" aria-labelledby="outputs-h">
+              <div className="fd-panel-head">
+                <h2 id="outputs-h">Export</h2>
+                <span className="fd-inline">
+                  <label htmlFor="schema-name">Name</label>
+                  <input id="schema-name" className="fd-input" value={state.title} placeholder={title} onChange={(e) => update({ title: e.target.value })} size={14} />
+                </span>
+                <span className="fd-inline">
+                  <label htmlFor="draft-select">Draft</label>
+                  <select id="draft-select" className="fd-input" value={state.draft} onChange={(e) => update({ draft: e.target.value as SchemaDraft })}>
+                    <option value="2020-12">2020-12</option>
+                    <option value="draft-07">draft-07</option>
+                  </select>
+                </span>
+              </div>
+              <TabList
+                idPrefix="out"
+                label="Export format"
+                items={(['typescript', 'schema', 'workato'] as const).map((id) => ({ id, label: OUTPUT_FILES[id].label }))}
+                selected={state.output}
+                onSelect={(output) => update({ output })}
+              />
+              <div id={`out-panel-${state.output}`} role="tabpanel" aria-labelledby={`out-tab-${state.output}`} className="fd-output">
+                <div className="fd-toolbar">
+                  <button type="button" className="fd-btn" onClick={() => onCopy(state.output)} disabled={!outputText[state.output]}>Copy</button>
+                  <button
+                    type="button"
+                    className="fd-btn"
+                    disabled={!outputText[state.output]}
+                    onClick={() => downloadText(fileStem + OUTPUT_FILES[state.output].ext, outputText[state.output], OUTPUT_FILES[state.output].mime)}
+                  >
+                    Download
+                  </button>
+                  {state.output === 'typescript' && ts.busy && <span className="fd-muted">Generating…</span>}
+                </div>
+                {state.output === 'typescript' && ts.issues.length > 0 && <IssueList issues={ts.issues} />}
+                <CodeView text={outputText[state.output]} label={`${OUTPUT_FILES[state.output].label} output`} busy={state.output === 'typescript' && ts.busy} />
+              </div>
+            </section>
+          </section>
+        )}
+
+        {state.tab === 'validate' && (
+          <section id="main-panel-validate" role="tabpanel" aria-labelledby="main-tab-validate" className="fd-validate">
+            <section className="fd-panel" aria-labelledby="payload-h">
+              <h2 id="payload-h">Payload</h2>
+              <label className="fd-block-label" htmlFor="payload">Paste a payload to check it against the schema{event !== ALL_EVENTS ? ` for ${event}` : ''}</label>
+              <textarea id="payload" className="fd-textarea" spellCheck={false} value={state.validateText} onChange={(e) => update({ validateText: e.target.value })} />
+              <div className="fd-result" aria-live="polite" data-testid="validation-result">
+                {validation.parseError ? (
+                  <p className="fd-notice fd-notice-error">Not valid JSON. {validation.parseError}</p>
+                ) : state.validateText.trim() === '' ? (
+                  <p className="fd-muted">Nothing to validate yet.</p>
+                ) : validation.busy ? (
+                  <p className="fd-muted">Checking…</p>
+                ) : validation.valid && validation.issues.length === 0 ? (
+                  <p className="fd-notice fd-notice-ok">Valid: the payload matches the schema and every key is known.</p>
+                ) : (
+                  <>
+                    <p className={`fd-notice fd-notice-${validation.valid ? 'warning' : 'error'}`}>
+                      {validation.valid ? 'Valid, with key warnings:' : plural(validation.issues.filter((i) => i.severity === 'error').length, 'error') + ':'}
+                    </p>
+                    <IssueList issues={validation.issues} />
+                  </>
+                )}
+              </div>
+            </section>
+            <section className="fd-panel fd-tree" aria-labelledby="vfields-h">
+              <h2 id="vfields-h">Fields{event !== ALL_EVENTS ? ` · ${event}` : ''}</h2>
+              <SchemaDesigner value={fields} onChange={onFieldsChange} issues={validation.issues} height={treeHeight} label={event === ALL_EVENTS ? 'Fields' : `Fields of ${event}`} />
+            </section>
+          </section>
+        )}
+
+        {state.tab === 'body' && (
+          <section id="main-panel-body" role="tabpanel" aria-labelledby="main-tab-body" className="fd-body">
+            <BodyTab
+              presetId={state.presetId}
+              onPreset={(presetId) => update({ presetId })}
+              fields={fields}
+              event={event === ALL_EVENTS ? (singleEvent ?? '') : event}
+              useDesign={useDesignInBody}
+              onUseDesign={setUseDesignInBody}
+            />
+          </section>
+        )}
+
+        {state.tab === 'capture' && (
+          <section id="main-panel-capture" role="tabpanel" aria-labelledby="main-tab-capture" className="fd-capture">
+            <CaptureTab onUseSample={onUseCapturedSample} schema={schema} />
+          </section>
+        )}
+      </main>
+
+      <footer className="fd-footer">
+        <span className={saveError ? 'fd-warn' : 'fd-muted'}>{statusText}</span>
+        <span className="fd-muted">
+          {countFields(fields)} fields · {state.draft}
+        </span>
+      </footer>
+    </div>
+  );
+}
+
+/** The event name all samples share (at one of the usual discriminator keys), if any. */
+function commonEventName(samples: readonly unknown[]): string | undefined {
+  if (samples.length === 0) return undefined;
+  for (const key of DISCRIMINATOR_KEYS) {
+    let value: string | undefined;
+    const same = samples.every((s) => {
+      if (typeof s !== 'object' || s === null || !Object.hasOwn(s, key)) return false;
+      const v = (s as Record<string, unknown>)[key];
+      if (typeof v !== 'string' || (value !== undefined && v !== value)) return false;
+      value = v;
+      return true;
+    });
+    if (same && value) return value;
+  }
+  return undefined;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Height for the virtualised tree: the viewport minus the header, toolbars and footer. */
+function useTreeHeight(): number {
+  const measure = () => Math.max(320, window.innerHeight - 330);
+  const [h, setH] = useState(measure);
+  useEffect(() => {
+    const onResize = () => setH(measure());
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return h;
+}
+
+function countFields(list: FieldList): number {
+  let n = 0;
+  const walk = (l: FieldList) => {
+    for (const f of l) {
+      n++;
+      if (f.properties) walk(f.properties);
+      if (f.of?.properties) walk(f.of.properties);
+    }
+  };
+  walk(list);
+  return n;
+}
+
+/** Issues as a readable list: message, where, suggestion. */
+function IssueList(props: { issues: readonly Issue[] }) {
+  return (
+    <ul className="fd-issues">
+      {props.issues.map((i, n) => (
+        <li key={n} className={`fd-issue fd-issue-${i.severity}`} data-code={i.code}>
+          <span className="fd-issue-sev">{i.severity}</span> {i.message}
+          {i.path.length > 0 && <code className="fd-issue-path">{formatPath(i.path)}</code>}
+          {i.suggestion !== undefined && <span className="fd-muted"> (did you mean “{i.suggestion}”?)</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The designed fields that belong in a request's `dataFields`: the design's own `dataFields` object, else all of it. */
+function designedDataFields(fields: FieldList): FieldList {
+  const df = fields.find((f) => f.name === 'dataFields' && f.type === 'object');
+  return df?.properties ?? fields;
+}
+
+/** The request body tab: pick an Iterable endpoint, fill the form, copy the JSON or curl. */
+function BodyTab(props: { presetId: string; onPreset(id: string): void; fields: FieldList; event: string; useDesign: boolean; onUseDesign(v: boolean): void }) {
+  const presets = Object.values(PRESETS);
+  const preset = PRESETS[props.presetId] ?? presets[0];
+  const dataFields = useMemo(() => designedDataFields(props.fields), [props.fields]);
+  return (
+    <section className="fd-panel" aria-labelledby="body-h">
+      <div className="fd-panel-head">
+        <h2 id="body-h">Request body</h2>
+        <span className="fd-inline">
+          <label htmlFor="preset-select">Endpoint</label>
+          <select id="preset-select" className="fd-input" value={preset?.id} onChange={(e) => props.onPreset(e.target.value)}>
+            {presets.map((p) => (
+              <option key={p.id} value={p.id}>{p.title}</option>
+            ))}
+          </select>
+        </span>
+        {preset?.dataFieldsPath && dataFields.length > 0 && (
+          <label className="fd-inline fd-check">
+            <input type="checkbox" checked={props.useDesign} onChange={(e) => props.onUseDesign(e.target.checked)} />
+            dataFields from the designed {props.event || 'schema'} fields
+          </label>
+        )}
+      </div>
+      {preset && (
+        <RequestBodyBuilder
+          key={`${preset.id}:${props.useDesign}`}
+          preset={preset}
+          fields={props.useDesign && preset.dataFieldsPath ? dataFields : undefined}
+          showPresetPicker={false}
+        />
+      )}
+    </section>
+  );
+}
