@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useState } from 'react';
-import { act, cleanup, render, renderHook, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, renderHook, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createField } from '@fieldkit/core';
 import type { FieldList, Issue } from '@fieldkit/core';
@@ -152,6 +152,25 @@ describe('SchemaDesigner editing', () => {
     await user.keyboard('{Delete}');
     expect(names(onChange.mock.lastCall![0])).toEqual(['email', 'dataFields']);
     expect(document.activeElement).toBe(rowOf('dataFields'));
+  });
+
+  it('reorders by drag and drop: dropping on a row puts the dragged field before it', () => {
+    const onChange = vi.fn<(f: FieldList) => void>();
+    render(<SchemaDesigner defaultValue={sample()} onChange={onChange} />);
+    const handle = rowOf('dataFields').querySelector('.fk-handle')!;
+    const dataTransfer = { setData: vi.fn(), effectAllowed: '', dropEffect: '' };
+    fireEvent.dragStart(handle, { dataTransfer });
+    fireEvent.dragOver(rowOf('email'), { dataTransfer });
+    expect(rowOf('email').getAttribute('data-dragover')).toBe('true');
+    fireEvent.drop(rowOf('email'), { dataTransfer });
+    expect(names(onChange.mock.lastCall![0])).toEqual(['dataFields', 'email', 'age']);
+    // Downwards, into another parent: email goes before dataFields.seats.
+    fireEvent.dragStart(rowOf('email').querySelector('.fk-handle')!, { dataTransfer });
+    fireEvent.dragOver(rowOf('dataFields.seats'), { dataTransfer });
+    fireEvent.drop(rowOf('dataFields.seats'), { dataTransfer });
+    const list = onChange.mock.lastCall![0];
+    expect(names(list)).toEqual(['dataFields', 'age']);
+    expect(names(list[0]!.properties!)).toEqual(['plan', 'email', 'seats']);
   });
 
   it('adds a child to an object and an array of objects', async () => {

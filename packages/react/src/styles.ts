@@ -59,7 +59,7 @@ export const FIELDKIT_CSS = `
 .fk-type .fk-select { width: 100%; }
 .fk-tree { position: relative; overflow: auto; border: 1px solid var(--fk-border); border-radius: var(--fk-radius); }
 .fk-tree-inner { position: relative; width: 100%; }
-.fk-row { position: absolute; left: 0; width: 100%; border-bottom: 1px solid var(--fk-border); }
+.fk-row { position: absolute; left: 0; width: 100%; border-bottom: 1px solid var(--fk-border); contain: layout style; }
 .fk-row-main { display: grid; grid-template-columns: var(--fk-cols); gap: 6px; align-items: center; padding: 3px 8px; min-height: var(--fk-row-height); }
 .fk-row:hover { background: var(--fk-row-hover); }
 .fk-row:focus { outline: none; }
