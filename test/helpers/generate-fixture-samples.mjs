@@ -1157,4 +1157,52 @@ function slackEvent() {
 }
 R = rng(601);
 writeFixture('slack.event_callback', 'Slack Events API event_callback envelopes: the inner `event` is a message, app_mention or reaction_added with different keys; `ts` values are decimal strings, `event_time` is epoch seconds.', Array.from({ length: 12 }, slackEvent));
+// ───────────────────────────── Option fixtures (same payloads, InferOptions in options.json) ─────────────────────────────
+R = rng(42);
+{
+  const mixed = [];
+  for (let round = 0; round < 3; round++) for (const make of Object.values(iterable)) mixed.push(make());
+  for (let i = mixed.length - 1; i > 0; i--) {
+    const j = int(0, i);
+    [mixed[i], mixed[j]] = [mixed[j], mixed[i]];
+  }
+  writeFixture('iterable.mixed.draft-07', 'The iterable.mixed stream written as draft-07: `definitions` and `#/definitions/` refs instead of `$defs`, same variants.', mixed, { ndjson: true, options: { draft: 'draft-07' } });
+}
+R = rng('emailBounce'.length * 7919 + 'e'.charCodeAt(0));
+writeFixture(
+  'iterable.emailBounce.hinted',
+  'Hints a designer would set on too few samples: force an enum on `recipientState`, keep `labels` items free-form, no format on `createdAt`, `userId` never an enum.',
+  Array.from({ length: 8 }, iterable.emailBounce),
+  { options: { hints: { '/dataFields/recipientState': 'enum', '/dataFields/labels/*': 'no-enum', '/dataFields/createdAt': 'no-format', '/userId': ['no-enum', 'no-format'] } } },
+);
+
+// ───────────────────────────── Twilio Event Streams (CloudEvents, posted as an array) ─────────────────────────────
+function twilioEvent() {
+  const sec = epoch();
+  const status = pick(['sent', 'delivered', 'delivered', 'undelivered', 'failed']);
+  const sid = `SM${hex(32)}`;
+  const data = {
+    messageSid: sid,
+    accountSid: `AC${hex(32)}`,
+    messagingServiceSid: chance(0.3) ? null : `MG${hex(32)}`,
+    from: `+1${int(2000000000, 9899999999)}`,
+    to: `+44${int(7000000000, 7999999999)}`,
+    numSegments: int(1, 3),
+    timestamp: isoMs(sec),
+    messageStatus: status.toUpperCase(),
+  };
+  if (status === 'undelivered' || status === 'failed') data.errorCode = pick([30003, 30005, 30007]);
+  return {
+    specversion: '1.0',
+    type: `com.twilio.messaging.message.${status}`,
+    source: `/2010-04-01/Accounts/${data.accountSid}/Messages/${sid}.json`,
+    id: `EZ${hex(32)}`,
+    dataschema: `https://events-schemas.twilio.com/Messaging.MessageStatus/${pick([1, 2])}`,
+    datacontenttype: 'application/json',
+    time: isoMs(sec),
+    data,
+  };
+}
+R = rng(701);
+writeFixture('twilio.event-streams', 'Twilio Event Streams webhook: each POST is an ARRAY of CloudEvents (`specversion`, reverse-DNS `type`, ISO `time` with milliseconds), `data.errorCode` only on failures.', Array.from({ length: 6 }, () => Array.from({ length: int(1, 4) }, twilioEvent)));
 console.log('fixture samples written under', ROOT);
