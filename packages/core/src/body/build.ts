@@ -3,7 +3,7 @@ import { CUSTOM_FORMATS, STANDARD_FORMAT_CHECKS, type CustomFormat, type Standar
 import type { PathSegment } from '../types.js';
 import type { Field, FieldList, FieldType } from '../fields/model.js';
 import { baseJsonType, isFieldType } from '../fields/create.js';
-import { findNearMiss, visibleString } from '../fields/near-miss.js';
+import { NearMissIndex, visibleString } from '../fields/near-miss.js';
 import { defineKey, hasOwn, isRecord, jsonEqual, own, ownKeys } from '../fields/schema-util.js';
 
 /**
@@ -74,6 +74,7 @@ function mapValueField(f: Field, key: string): Field {
 function buildObject(fields: readonly Field[], values: Record<string, unknown>, path: PathSegment[], issues: Issue[], mapOf?: Field): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const names = new Set(fields.map((f) => f.name));
+  let index: NearMissIndex | undefined;
   for (const key of ownKeys(values)) {
     if (names.has(key)) continue;
     const v = own(values, key);
@@ -85,7 +86,8 @@ function buildObject(fields: readonly Field[], values: Record<string, unknown>, 
       continue;
     }
     if (isBlank(v)) continue;
-    const nm = findNearMiss(key, [...names]);
+    index ??= new NearMissIndex(names);
+    const nm = index.find(key, (name) => isBlank(own(values, name)));
     issues.push(
       issue('body/unknown', `${label([...path, key])} is not a field${nm ? `; did you mean ${visibleString(nm.name)}? (${nm.reasons.join(', ')})` : '.'}`, {
         path: [...path, key],

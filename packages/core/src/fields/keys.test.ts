@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkKeys, createField, findNearMiss, formatIssue } from '../index.js';
+import fc from 'fast-check';
+import { checkKeys, createField, damerau, findNearMiss, formatIssue, NearMissIndex } from '../index.js';
 import type { FieldList } from './model.js';
 
 const fields: FieldList = [
@@ -128,5 +129,25 @@ describe('findNearMiss', () => {
   it('prefers the closest name', () => {
     expect(findNearMiss('emails', ['email', 'emailz2'])?.name).toBe('email');
     expect(findNearMiss('x', ['y'])).toBeUndefined();
+  });
+});
+
+describe('NearMissIndex', () => {
+  it('finds the same closest typo distance as a brute-force scan (indexed path, ≥48 names)', () => {
+    const name = fc.stringMatching(/^[a-z]{6,10}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(name, { minLength: 60, maxLength: 80 }), fc.nat(), fc.nat(), fc.constantFrom('del', 'ins', 'sub', 'swap'), (names, pick, pos, op) => {
+        const base = names[pick % names.length]!;
+        const i = pos % (base.length - 1);
+        const key =
+          op === 'del' ? base.slice(0, i) + base.slice(i + 1) : op === 'ins' ? base.slice(0, i) + 'q' + base.slice(i) : op === 'sub' ? base.slice(0, i) + (base[i] === 'z' ? 'y' : 'z') + base.slice(i + 1) : base.slice(0, i) + base[i + 1] + base[i] + base.slice(i + 2);
+        if (names.includes(key)) return;
+        const found = new NearMissIndex(names).find(key);
+        const brute = Math.min(...names.filter((n) => n !== key).map((n) => damerau(key, n)));
+        expect(found).toBeDefined();
+        expect(damerau(key, found!.name)).toBe(brute);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -2,7 +2,7 @@ import { issue, type Issue } from '../errors.js';
 import { isDate, isDateTime, isLocalDateTime, isSpaceDateTime } from '../formats.js';
 import type { PathSegment } from '../types.js';
 import type { Field, FieldList, FieldType } from './model.js';
-import { findNearMiss, visibleString } from './near-miss.js';
+import { NearMissIndex, visibleString } from './near-miss.js';
 import { isRecord, ownKeys } from './schema-util.js';
 
 /** Options for {@link checkKeys}. */
@@ -62,7 +62,7 @@ function checkObject(fields: readonly Field[], obj: Record<string, unknown>, pat
   for (const f of fields) if (!byName.has(f.name)) byName.set(f.name, f);
   const keys = ownKeys(obj);
   const present = new Set(keys);
-  const missingNames = fields.filter((f) => !present.has(f.name)).map((f) => f.name);
+  let index: NearMissIndex | undefined;
   const explained = new Set<string>();
   for (const key of keys) {
     const value = obj[key];
@@ -72,7 +72,8 @@ function checkObject(fields: readonly Field[], obj: Record<string, unknown>, pat
       continue;
     }
     // Prefer a field the payload lacks; else any field (the payload may carry both spellings).
-    const nm = findNearMiss(key, missingNames) ?? findNearMiss(key, [...byName.keys()]);
+    index ??= new NearMissIndex(byName.keys());
+    const nm = index.find(key, (name) => !present.has(name));
     if (nm) {
       explained.add(nm.name);
       const both = present.has(nm.name) ? ` (the payload also has ${visibleString(nm.name)})` : '';

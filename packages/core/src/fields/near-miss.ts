@@ -55,29 +55,46 @@ export function namingStyle(s: string): string {
   return 'lowercase';
 }
 
-/** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), capped. */
+const ASTRAL = /[\uD800-\uDFFF]/;
+
+/** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), capped at `max + 1`. */
 export function damerau(a: string, b: string, max = Infinity): number {
-  const A = [...a], B = [...b];
-  if (Math.abs(A.length - B.length) > max) return max + 1;
-  const rows = A.length + 1, cols = B.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => {
-    const r = new Array<number>(cols).fill(0);
-    r[0] = i;
-    return r;
-  });
-  for (let j = 0; j < cols; j++) d[0]![j] = j;
-  for (let i = 1; i < rows; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j < cols; j++) {
-      const cost = A[i - 1] === B[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && A[i - 1] === B[j - 2] && A[i - 2] === B[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+  // Work on code units when both are BMP-only (the usual case), else on code points.
+  const astral = ASTRAL.test(a) || ASTRAL.test(b);
+  const A: ArrayLike<number> = astral ? Array.from(a, (c) => c.codePointAt(0)!) : codeUnits(a);
+  const B: ArrayLike<number> = astral ? Array.from(b, (c) => c.codePointAt(0)!) : codeUnits(b);
+  const n = A.length, m = B.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  let prev2 = new Uint32Array(m + 1);
+  let prev = new Uint32Array(m + 1);
+  let cur = new Uint32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ai = A[i - 1]!;
+    for (let j = 1; j <= m; j++) {
+      const bj = B[j - 1]!;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === B[j - 2] && A[i - 2] === bj) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return d[rows - 1]![cols - 1]!;
+  return prev[m]!;
+}
+
+function codeUnits(s: string): Uint16Array {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
 }
 
 /** How a key differs from the field name it was probably meant to be. */
@@ -137,41 +154,150 @@ function fold(s: string): Folded {
   return { text: t, reasons };
 }
 
-/**
- * The field name `key` was probably meant to be, from `names` (exact matches are not near misses:
- * callers check those first). Rules, first hit wins per candidate: invisible characters, look-alike
- * or fullwidth letters, whitespace, case, naming style (snake/camel/kebab/spaces), then a typo at
- * Damerau distance 1 (names of 4–5 characters) or 1–2 (longer names). Undefined when nothing is close.
- */
-export function findNearMiss(key: string, names: readonly string[]): NearMiss | undefined {
-  const fk = fold(key);
-  let best: NearMiss | undefined;
-  for (const name of names) {
-    if (name === key) continue;
-    const fn = fold(name);
-    const reasons = [...fk.reasons];
-    let distance = 0;
-    if (fk.text === fn.text) {
-      // differences fully explained by the folding
-    } else if (fk.text.toLowerCase() === fn.text.toLowerCase()) {
-      reasons.push('different case');
-    } else {
-      const kw = nameWords(fk.text), nw = nameWords(fn.text);
-      if (kw.length > 0 && kw.join('') === nw.join('')) {
-        reasons.push(`${namingStyle(fk.text)} vs ${namingStyle(fn.text)}`);
+interface Prepared {
+  name: string;
+  order: number;
+  folded: Folded;
+  lower: string;
+  words: string;
+  length: number;
+}
+
+function prepare(name: string, order: number): Prepared {
+  const folded = fold(name);
+  return { name, order, folded, lower: folded.text.toLowerCase(), words: nameWords(folded.text).join(''), length: [...folded.text].length };
+}
+
+function push<K>(m: Map<K, Prepared[]>, k: K, p: Prepared): void {
+  const a = m.get(k);
+  if (a) a.push(p);
+  else m.set(k, [p]);
+}
+
+/** Strings made by deleting up to `max` characters (SymSpell's candidate keys). */
+function deletions(s: string, max: number): Set<string> {
+  const out = new Set<string>([s]);
+  const astral = ASTRAL.test(s);
+  let frontier = [s];
+  for (let d = 0; d < max; d++) {
+    const next: string[] = [];
+    for (const t of frontier) {
+      if (astral) {
+        const cs = Array.from(t);
+        for (let i = 0; i < cs.length; i++) {
+          const v = cs.slice(0, i).join('') + cs.slice(i + 1).join('');
+          if (!out.has(v)) (out.add(v), next.push(v));
+        }
       } else {
-        const len = Math.min([...fk.text].length, [...fn.text].length);
-        const max = len <= 3 ? 0 : len <= 5 ? 1 : 2;
-        if (max === 0) continue;
-        distance = damerau(fk.text.toLowerCase(), fn.text.toLowerCase(), max);
-        if (distance > max) continue;
-        const caseToo = distance > 0 && damerau(fk.text, fn.text, max + 2) > distance;
-        reasons.push(`typo? ${distance} character${distance > 1 ? 's' : ''} different${caseToo ? ', different case' : ''}`);
-        if (distance === 0) reasons[reasons.length - 1] = 'different case';
+        for (let i = 0; i < t.length; i++) {
+          const v = t.slice(0, i) + t.slice(i + 1);
+          if (!out.has(v)) (out.add(v), next.push(v));
+        }
       }
     }
-    if (reasons.length === 0) continue;
-    if (!best || distance < best.distance) best = { name, reasons, distance };
+    frontier = next;
   }
-  return best;
+  return out;
+}
+
+const maxTypo = (len: number) => (len <= 3 ? 0 : len <= 5 ? 1 : 2);
+/** Names longer than this are not put in the typo index (they are checked one by one). */
+const MAX_INDEXED_LENGTH = 48;
+/** Below this many names a linear scan is as fast as building the index. */
+const INDEX_THRESHOLD = 48;
+
+/**
+ * Near-miss lookup over one set of sibling field names, built once and queried per payload key.
+ * Exact-after-folding, case and naming-style matches are hash lookups; typos use a SymSpell
+ * deletion index (for many names), so checking thousands of keys against thousands of fields
+ * stays fast.
+ */
+export class NearMissIndex {
+  private readonly prepared: Prepared[];
+  private readonly byFolded = new Map<string, Prepared[]>();
+  private readonly byLower = new Map<string, Prepared[]>();
+  private readonly byWords = new Map<string, Prepared[]>();
+  private deleteIndex: Map<string, Prepared[]> | undefined;
+  private readonly long: Prepared[] = [];
+
+  constructor(names: Iterable<string>) {
+    this.prepared = [...names].map((n, i) => prepare(n, i));
+    for (const p of this.prepared) {
+      push(this.byFolded, p.folded.text, p);
+      push(this.byLower, p.lower, p);
+      if (p.words !== '') push(this.byWords, p.words, p);
+    }
+  }
+
+  private typoCandidates(lower: string): Iterable<Prepared> {
+    if (this.prepared.length < INDEX_THRESHOLD) return this.prepared;
+    if (!this.deleteIndex) {
+      this.deleteIndex = new Map();
+      for (const p of this.prepared) {
+        if (p.length > MAX_INDEXED_LENGTH) {
+          this.long.push(p);
+          continue;
+        }
+        for (const d of deletions(p.lower, maxTypo(p.length))) push(this.deleteIndex, d, p);
+      }
+    }
+    const found = new Set<Prepared>(this.long);
+    const len = [...lower].length;
+    if (len <= MAX_INDEXED_LENGTH + 2) for (const d of deletions(lower, Math.min(2, maxTypo(len)))) for (const p of this.deleteIndex.get(d) ?? []) found.add(p);
+    else for (const p of this.prepared) found.add(p);
+    return found;
+  }
+
+  /**
+   * The field name `key` was probably meant to be. `prefer` picks among several (e.g. fields the
+   * payload lacks); when none of the preferred match, any name may.
+   */
+  find(key: string, prefer?: (name: string) => boolean): NearMiss | undefined {
+    const fk = fold(key);
+    const lower = fk.text.toLowerCase();
+    const words = nameWords(fk.text).join('');
+    // Preferred names first; the second pass only looks at the others (each name is scored once).
+    const passes: ((p: Prepared) => boolean)[] = prefer ? [(p) => prefer(p.name), (p) => !prefer(p.name)] : [() => true];
+    let candidates: Prepared[] | undefined;
+    for (const ok of passes) {
+      const pick = (list: Prepared[] | undefined) => list?.filter((p) => p.name !== key && ok(p)).sort((a, b) => a.order - b.order)[0];
+      const same = pick(this.byFolded.get(fk.text));
+      if (same) {
+        const reasons = fk.reasons.length ? [...fk.reasons] : same.folded.reasons.map((r) => `the field name has ${r}`);
+        return { name: same.name, reasons, distance: 0 };
+      }
+      const cased = pick(this.byLower.get(lower));
+      if (cased) return { name: cased.name, reasons: [...fk.reasons, 'different case'], distance: 0 };
+      const styled = words !== '' ? pick(this.byWords.get(words)) : undefined;
+      if (styled) return { name: styled.name, reasons: [...fk.reasons, `${namingStyle(fk.text)} vs ${namingStyle(styled.folded.text)}`], distance: 0 };
+      let best: { p: Prepared; d: number } | undefined;
+      const klen = [...fk.text].length;
+      candidates ??= [...this.typoCandidates(lower)];
+      for (const p of candidates) {
+        if (p.name === key || !ok(p)) continue;
+        const max = maxTypo(Math.min(klen, p.length));
+        if (max === 0 || Math.abs(klen - p.length) > max) continue;
+        const d = damerau(lower, p.lower, max);
+        if (d > max || d === 0) continue;
+        if (!best || d < best.d || (d === best.d && p.order < best.p.order)) best = { p, d };
+      }
+      if (best) {
+        const caseToo = damerau(fk.text, best.p.folded.text, best.d + 2) > best.d;
+        return { name: best.p.name, reasons: [...fk.reasons, `typo? ${best.d} character${best.d > 1 ? 's' : ''} different${caseToo ? ', different case' : ''}`], distance: best.d };
+      }
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The field name `key` was probably meant to be, from `names` (exact matches are not near misses:
+ * callers check those first). Rules, in order: invisible characters, unusual spaces, look-alike
+ * or fullwidth letters, whitespace (all explained together), case, naming style
+ * (snake/camel/kebab/spaces), then a typo at Damerau distance 1 (names of 4–5 characters) or
+ * 1–2 (longer names). Undefined when nothing is close. For many keys against the same names, build
+ * a {@link NearMissIndex} once.
+ */
+export function findNearMiss(key: string, names: readonly string[]): NearMiss | undefined {
+  return new NearMissIndex(names).find(key);
 }
