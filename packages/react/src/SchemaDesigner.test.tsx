@@ -92,6 +92,7 @@ describe('SchemaDesigner editing', () => {
     expect(names(onChange.mock.lastCall![0])).toEqual(['age', 'dataFields', 'email']);
     await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
     expect(names(onChange.mock.lastCall![0])).toEqual(['age', 'email', 'dataFields']);
+    expect(screen.getByRole('status').textContent).toBe('Moved email to position 2 of 3');
   });
 
   it('moves focus between rows with the arrow keys and collapses with ArrowLeft (aria-expanded)', async () => {

@@ -339,6 +339,25 @@ const Row = memo(function Row(props: RowProps): ReactElement {
         <div className="fk-details">
           <TextDetail label="Label" value={field.label} readOnly={readOnly} onCommit={(v) => d().update(field.id, { label: v })} />
           <TextDetail label="Hint" value={field.hint} readOnly={readOnly} multiline onCommit={(v) => d().update(field.id, { hint: v })} />
+          {field.enum && field.enum.length > 0 && (
+            <span className="fk-detail-line">
+              Allowed values: {field.enum.slice(0, 50).map((v, n) => (
+                <span key={n} className="fk-chip">
+                  {formatExample(v, 80)}
+                </span>
+              ))}
+              {field.enum.length > 50 ? ` … ${field.enum.length - 50} more` : ''}
+            </span>
+          )}
+          {field.extra && Object.keys(field.extra).length > 0 && (
+            <span className="fk-detail-line" title="Schema keywords the designer doesn't edit; they are kept as they are">
+              Kept keywords: {Object.keys(field.extra).map((k) => (
+                <span key={k} className="fk-chip">
+                  {k}
+                </span>
+              ))}
+            </span>
+          )}
         </div>
       )}
     </div>
@@ -382,6 +401,8 @@ export function SchemaDesigner(props: SchemaDesignerProps): ReactElement {
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [dragOverId, setDragOverId] = useState<string | null>(null);
   const [nestName, setNestName] = useState<string | null>(null);
+  // Screen readers hear what keyboard actions did (moves, removals) through a polite live region.
+  const [announcement, setAnnouncement] = useState('');
   const dragId = useRef<string | null>(null);
   const rowEls = useRef(new Map<string, HTMLElement>());
   const pendingFocus = useRef<{ id: string; target: 'row' | 'name' | 'keep'; el?: Element | null } | null>(null);
@@ -539,7 +560,11 @@ export function SchemaDesigner(props: SchemaDesignerProps): ReactElement {
           if (readOnly) return;
           e.preventDefault();
           pendingFocus.current = { id, target: 'keep', el: e.target as Element };
+          const before = d.fields;
           d.moveBy(id, e.key === 'ArrowUp' ? -1 : 1);
+          const after = siblingsOf(live.current.designer.store.current(), id);
+          if (after && live.current.designer.store.current() !== before)
+            setAnnouncement(`Moved ${row.field.name} to position ${after.index + 1} of ${after.siblings.length}`);
           return;
         }
         if (!onRow) return;
@@ -594,6 +619,7 @@ export function SchemaDesigner(props: SchemaDesignerProps): ReactElement {
             const next = rows[i + 1] && rows[i + 1]!.level >= row.level ? rows.slice(i + 1).find((r) => r.level <= row.level) : undefined;
             const target = next ?? rows[i - 1];
             d.remove(id);
+            setAnnouncement(`Removed ${row.field.name}`);
             if (target) {
               pendingFocus.current = { id: target.field.id, target: 'row' };
               setFocusedId(target.field.id);
@@ -716,6 +742,9 @@ export function SchemaDesigner(props: SchemaDesignerProps): ReactElement {
           ))}
         </ul>
       )}
+      <div className="fk-sr-only" role="status" aria-live="polite">
+        {announcement}
+      </div>
       <div className="fk-header" aria-hidden="true">
         <span />
         <span>Name</span>

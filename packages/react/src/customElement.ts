@@ -92,6 +92,15 @@ export function defineFieldkitDesigner(tagName: string = DEFAULT_FIELDKIT_DESIGN
 
     connectedCallback(): void {
       clearTimeout(this.#unmountTimer);
+      // Properties set before the element was defined sit on the instance and hide the accessors:
+      // take them and re-set them through the class (the "lazy properties" upgrade pattern).
+      for (const prop of ['schema', 'fields', 'issues', 'theme'] as const) {
+        if (Object.prototype.hasOwnProperty.call(this, prop)) {
+          const value = (this as unknown as Record<string, unknown>)[prop];
+          delete (this as unknown as Record<string, unknown>)[prop];
+          (this as unknown as Record<string, unknown>)[prop] = value;
+        }
+      }
       if (!this.#root) {
         const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
         injectFieldkitStyles(shadow);

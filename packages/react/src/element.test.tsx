@@ -47,6 +47,17 @@ describe('<fieldkit-designer>', () => {
     expect(el.schema.properties).toHaveProperty('email');
   });
 
+  it('takes properties set before the element was defined', async () => {
+    const el = document.createElement('fk-late-designer') as FieldkitDesignerElement;
+    (el as unknown as { schema: unknown }).schema = schema;
+    document.body.appendChild(el);
+    await act(async () => {
+      defineFieldkitDesigner('fk-late-designer');
+    });
+    expect(el.shadowRoot!.querySelectorAll('[role="treeitem"]')).toHaveLength(2);
+    expect(Object.keys(el.schema.properties ?? {})).toEqual(['email', '<b>x</b>']);
+  });
+
   it('reports a schema attribute that is not JSON as a fieldkit-error event', async () => {
     defineFieldkitDesigner();
     const el = document.createElement('fieldkit-designer');
