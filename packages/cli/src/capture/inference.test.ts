@@ -5,7 +5,7 @@ import { inferSchema, type JSONSchemaObject } from '@fieldkit/core';
 import { rebuildCommand } from '../commands/rebuild.js';
 import { eventTypeOf } from './inference.js';
 import { startCaptureServer, type CaptureServer } from './server.js';
-import { openCaptureStore } from './store.js';
+import { MAX_TYPES_PER_SOURCE, openCaptureStore, OTHER_TYPES } from './store.js';
 import { send, tempDir } from './test-helpers.js';
 import { PassThrough } from 'node:stream';
 
@@ -108,6 +108,33 @@ describe('capture inference', () => {
     const driftAfter = ((await send(server.url, '/api/sources/iterable/events')).json as { events: { drift: unknown[] }[] }).events.map((e) => e.drift);
     expect(driftAfter).toEqual(driftBefore);
     expect(driftAfter.some((d) => d.length > 0)).toBe(true);
+  });
+
+  it('bounds the states: event types past the per-source limit share one state', async () => {
+    server = await startCaptureServer({ db: dbFile, port: 0 });
+    const many = Array.from({ length: MAX_TYPES_PER_SOURCE + 20 }, (_, i) => ({ eventName: `t${i}`, i }));
+    await Promise.all(many.map((v) => send(server!.url, '/hooks/wide', { body: JSON.stringify(v) })));
+    const r = (await send(server.url, '/api/sources/wide/schema')).json as { count: number; types: { type: string; count: number }[] };
+    expect(r.count).toBe(many.length);
+    expect(r.types).toHaveLength(MAX_TYPES_PER_SOURCE + 1);
+    expect(r.types.find((t) => t.type === OTHER_TYPES)?.count).toBe(20);
+  });
+
+  it('answers 503 and keeps states equal to the stored events when a commit fails', async () => {
+    server = await startCaptureServer({ db: dbFile, port: 0 });
+    await postAll(server, samples.slice(0, 2));
+    // Another connection holds the write lock past the busy timeout: the commit fails.
+    const blocker = new Database(dbFile);
+    blocker.exec('BEGIN IMMEDIATE');
+    const failed = await send(server.url, '/hooks/iterable', { body: JSON.stringify(samples[2]) });
+    blocker.exec('ROLLBACK');
+    blocker.close();
+    expect(failed.status).toBe(503);
+    expect((failed.json as { error: { code: string } }).error.code).toBe('capture/store');
+    await postAll(server, samples.slice(3));
+    const r = await schemaOf(server);
+    expect(r.count).toBe(3);
+    expect(shape(r.inferred)).toEqual(shape(inferSchema([samples[0], samples[1], samples[3]])));
   });
 
   it('rebuild refuses to run under a live capture server', async () => {

@@ -134,6 +134,13 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 const FORMAT_VERSION = '1';
 
+/** Distinct event types inferred separately per source; further types share the {@link OTHER_TYPES} state. */
+export const MAX_TYPES_PER_SOURCE = 256;
+/** Most inference states held at once. */
+export const MAX_STATES = 10_000;
+/** State key for event types past {@link MAX_TYPES_PER_SOURCE}. */
+export const OTHER_TYPES = '(other)';
+
 interface KeyState {
   source: string;
   type: string;
@@ -197,7 +204,9 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
   // crash. Group commit spreads that fsync over every request that arrived meanwhile.
   db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  // A writer elsewhere (rebuild, a sqlite3 shell) blocks the event loop while we wait: keep it short;
+  // a commit that still cannot get the lock is answered 503 and the provider retries.
+  db.pragma('busy_timeout = 2000');
   db.exec(DDL);
   const fmt = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('format') as string | undefined;
   if (fmt === undefined) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', FORMAT_VERSION);
@@ -237,6 +246,29 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
   const newState = (source: string, type: string): KeyState | undefined =>
     inferApi ? { source, type, inferrer: inferApi.createInferrer(CAPTURE_INFER_OPTIONS), lastEventId: 0 } : undefined;
 
+  // Bounds on what hostile or odd traffic can make the server hold in memory: event types past
+  // MAX_TYPES_PER_SOURCE share one "(other)" state; past MAX_STATES no new state is started.
+  const typesPerSource = new Map<string, number>();
+  let warnedFull = false;
+  const stateFor = (source: string, type: string): KeyState | undefined => {
+    const k = keyOf(source, type);
+    const have = states.get(k);
+    if (have) return have;
+    const n = typesPerSource.get(source) ?? 0;
+    if (n >= MAX_TYPES_PER_SOURCE && type !== OTHER_TYPES) return stateFor(source, OTHER_TYPES);
+    if (states.size >= MAX_STATES) {
+      if (!warnedFull) warn(`more than ${MAX_STATES} (source, event type) pairs: new ones are stored but not inferred`);
+      warnedFull = true;
+      return undefined;
+    }
+    const st = newState(source, type);
+    if (st) {
+      states.set(k, st);
+      typesPerSource.set(source, n + 1);
+    }
+    return st;
+  };
+
   const addToState = (st: KeyState, payload: unknown, id: number) => {
     try {
       st.inferrer.add(payload);
@@ -267,6 +299,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
 
   const loadStates = () => {
     states.clear();
+    typesPerSource.clear();
     if (!inferApi) return;
     const rows = db.prepare('SELECT source, event_type, last_event_id, state FROM inference').all() as {
       source: string;
@@ -282,6 +315,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
         continue;
       }
       states.set(keyOf(r.source, r.event_type), { source: r.source, type: r.event_type, inferrer: res.value, lastEventId: r.last_event_id });
+      typesPerSource.set(r.source, (typesPerSource.get(r.source) ?? 0) + 1);
     }
     if (broken) {
       warn(`${broken} stored inference state(s) could not be loaded; re-deriving all states from the raw events`);
@@ -316,12 +350,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
           continue;
         }
         events++;
-        const k = keyOf(r.source, r.event_type);
-        let st = states.get(k);
-        if (!st) {
-          st = newState(r.source, r.event_type);
-          if (st) states.set(k, st);
-        }
+        const st = stateFor(r.source, r.event_type);
         if (st) {
           addToState(st, parsed.payload, r.id);
           touched.add(st);
@@ -355,6 +384,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
       db.exec('DELETE FROM inference; DELETE FROM drift;');
       q.setMeta.run('inference_hwm', '0');
       states.clear();
+      typesPerSource.clear();
       return foldEvents(0, true);
     });
     let r: ReturnType<typeof foldEvents>;
@@ -413,12 +443,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
       lastId = id;
       let drift: DriftItem[] = [];
       if (e.status === 'accepted') {
-        const k = keyOf(e.source, e.type);
-        let st = states.get(k);
-        if (!st) {
-          st = newState(e.source, e.type);
-          if (st) states.set(k, st);
-        }
+        const st = stateFor(e.source, e.type);
         if (st) {
           addToState(st, e.payload, id);
           touched.add(st);
@@ -450,22 +475,11 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
     append(batch) {
       if (!batch.length) return [];
       // If the commit fails, states touched by the batch hold samples that were never stored:
-      // reload exactly those keys from the database so memory matches disk again.
-      const before = new Map<string, KeyState | undefined>();
-      for (const e of batch) if (e.status === 'accepted') before.set(keyOf(e.source, e.type), states.get(keyOf(e.source, e.type)));
+      // reload the states from the database so memory matches disk again.
       try {
         return appendTx(batch).out;
       } catch (err) {
-        for (const k of before.keys()) states.delete(k);
-        const reload = db.prepare('SELECT source, event_type, last_event_id, state FROM inference WHERE source = ? AND event_type = ?');
-        for (const k of before.keys()) {
-          const [source, type] = k.split('\u0000') as [string, string];
-          const r = reload.get(source, type) as { source: string; event_type: string; last_event_id: number; state: string } | undefined;
-          if (r && inferApi) {
-            const res = inferApi.inferrerFromState(JSON.parse(r.state), CAPTURE_INFER_OPTIONS);
-            if (res.ok) states.set(k, { source, type, inferrer: res.value, lastEventId: r.last_event_id });
-          }
-        }
+        loadStates();
         throw err;
       }
     },
