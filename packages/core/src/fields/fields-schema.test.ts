@@ -99,6 +99,8 @@ describe('fields ↔ schema law', () => {
     expect(f[3]!.properties![0]!.enum).toEqual(['free', 'pro']);
     expect(f[4]!.of!.type).toBe('string');
     expect(r.issues.map((i) => i.code)).toEqual(['fields/map']);
+    expect(r.issues[0]!.params?.fieldId).toBe(f[5]!.id);
+    expect(r.issues[0]!.path).toEqual(['properties', 'counts']);
     expect(fieldsToSchema(f)).toEqual(s);
   });
 

@@ -125,6 +125,17 @@ function isStats(v: unknown): v is FieldStats {
 
 /** One property schema → one field. Never throws; anything unusual ends up in `extra`. */
 export function fieldFromSchema(name: string, schema: JSONSchema, optional: boolean, path: PathSegment[], ctx: Ctx): Field {
+  const start = ctx.issues.length;
+  const field = fieldFromSchemaInner(name, schema, optional, path, ctx);
+  // Issues about this field carry its id so a designer can show them on the right row.
+  for (let i = start; i < ctx.issues.length; i++) {
+    const it = ctx.issues[i]!;
+    if (it.path === path) it.params = { ...it.params, fieldId: field.id };
+  }
+  return field;
+}
+
+function fieldFromSchemaInner(name: string, schema: JSONSchema, optional: boolean, path: PathSegment[], ctx: Ctx): Field {
   const field: Field = { id: newFieldId(), name, type: 'any', optional, nullable: false };
   if (typeof schema === 'boolean' || !isRecord(schema)) {
     if (schema === true) {
