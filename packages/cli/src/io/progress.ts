@@ -72,7 +72,7 @@ export class ProgressBar {
     if (this.total === undefined || this.total <= 0) return `${label}${(this.bytes / MB).toFixed(1)} MB  ${samples}  ${rate}`;
     const frac = Math.min(1, this.bytes / this.total);
     const numbers = `${String(Math.floor(frac * 100)).padStart(3)}% ${(this.bytes / MB).toFixed(1)}/${(this.total / MB).toFixed(1)} MB  ${samples}  ${rate}`;
-    const cols = this.stream.columns ?? 80;
+    const cols = this.stream.columns !== undefined && this.stream.columns > 0 ? this.stream.columns : 80;
     const width = Math.max(10, Math.min(40, cols - numbers.length - label.length - 4));
     const filled = Math.round(frac * width);
     return `${label}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${numbers}`;
