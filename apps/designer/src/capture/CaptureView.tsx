@@ -200,6 +200,18 @@ export function CaptureView({ apiBase, onUseSample, schema }: CaptureViewProps) 
     }
   };
 
+  const useAll = async () => {
+    setError('');
+    const accepted = shown.filter((e) => e.status === 'accepted');
+    try {
+      // Oldest first, so the samples read in the order the provider sent them.
+      for (const e of [...accepted].reverse()) onUseSample((e.truncated ? await fetchEvent(apiBase, e.id) : e).payload);
+      setMessage(`${accepted.length} event${accepted.length === 1 ? '' : 's'} added as samples.`);
+    } catch (err) {
+      setError(`Could not load every event: ${(err as Error).message}`);
+    }
+  };
+
   const save = async () => {
     if (!schema) return;
     setError('');
@@ -328,6 +340,11 @@ export function CaptureView({ apiBase, onUseSample, schema }: CaptureViewProps) 
             {schema && (
               <button type="button" className="fkc-btn" onClick={save} disabled={!validSource || conn === 'offline'}>
                 Check drift against the designed schema
+              </button>
+            )}
+            {shown.some((e) => e.status === 'accepted') && (
+              <button type="button" className="fkc-btn" onClick={() => void useAll()}>
+                Use all {shown.filter((e) => e.status === 'accepted').length} shown as samples
               </button>
             )}
             <label className="fkc-check">
