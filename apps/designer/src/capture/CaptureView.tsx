@@ -189,7 +189,7 @@ export function CaptureView({ apiBase, onUseSample, schema }: CaptureViewProps) 
     }
   };
 
-  const useSample = async (e: CapturedEvent) => {
+  const addSample = async (e: CapturedEvent) => {
     setError('');
     try {
       const full = e.truncated ? await fetchEvent(apiBase, e.id) : e;
@@ -200,7 +200,7 @@ export function CaptureView({ apiBase, onUseSample, schema }: CaptureViewProps) 
     }
   };
 
-  const useAll = async () => {
+  const addAllSamples = async () => {
     setError('');
     const accepted = shown.filter((e) => e.status === 'accepted');
     try {
@@ -343,7 +343,7 @@ export function CaptureView({ apiBase, onUseSample, schema }: CaptureViewProps) 
               </button>
             )}
             {shown.some((e) => e.status === 'accepted') && (
-              <button type="button" className="fkc-btn" onClick={() => void useAll()}>
+              <button type="button" className="fkc-btn" onClick={() => void addAllSamples()}>
                 Use all {shown.filter((e) => e.status === 'accepted').length} shown as samples
               </button>
             )}
@@ -367,7 +367,7 @@ export function CaptureView({ apiBase, onUseSample, schema }: CaptureViewProps) 
                       {drifted && <span className="fkc-badge fkc-badge-drift">{e.drift.length} drift</span>}
                     </button>
                     {e.status === 'accepted' && (
-                      <button type="button" className="fkc-btn" onClick={() => void useSample(e)}>
+                      <button type="button" className="fkc-btn" onClick={() => void addSample(e)}>
                         Use as sample
                       </button>
                     )}
