@@ -5,6 +5,9 @@ import type { FieldList, JSONSchemaObject } from '@fieldkit/core';
 import { JsonWizard } from './JsonWizard.js';
 
 afterEach(cleanup);
+// The machine running the suite is shared: user-event flows get a generous ceiling (not a speed check).
+vi.setConfig({ testTimeout: 30_000 });
+
 
 // jsdom has no layout: CodeMirror measures text ranges, which jsdom's Range can't do.
 beforeAll(() => {

@@ -7,6 +7,9 @@ import { RequestBodyBuilder, toCurl } from './RequestBodyBuilder.js';
 import { pickerToValue, setIn, getIn } from './formValues.js';
 
 afterEach(cleanup);
+// The machine running the suite is shared: user-event flows get a generous ceiling (not a speed check).
+vi.setConfig({ testTimeout: 30_000 });
+
 
 const fields: FieldList = [
   createField({ name: 'email', type: 'email' }),

@@ -8,6 +8,9 @@ import { SchemaDesigner } from './SchemaDesigner.js';
 import { useSchemaDesigner } from './useSchemaDesigner.js';
 
 afterEach(cleanup);
+// The machine running the suite is shared: user-event flows get a generous ceiling (not a speed check).
+vi.setConfig({ testTimeout: 30_000 });
+
 
 // jsdom does not scroll: make element.scrollTo move scrollTop and fire 'scroll' like a browser,
 // so the virtualiser's scrollToIndex brings rows into the rendered window.

@@ -212,7 +212,6 @@ const Row = memo(function Row(props: RowProps): ReactElement {
       aria-posinset={row.index + 1}
       aria-expanded={row.expandable ? row.expanded : undefined}
       aria-selected={props.selected}
-      aria-label={`${name}: ${field.type}${field.optional ? ', optional' : ''}${field.nullable ? ', nullable' : ''}`}
       aria-describedby={issueId}
       data-selected={props.selected || undefined}
       data-dragover={props.dragOver || undefined}
@@ -273,11 +272,11 @@ const Row = memo(function Row(props: RowProps): ReactElement {
         <span className="fk-flags">
           <label className="fk-check">
             <input type="checkbox" aria-label={`Optional ${name}`} checked={field.optional} disabled={readOnly} onChange={() => d().toggleOptional(field.id)} />
-            opt
+            <span aria-hidden="true">opt</span>
           </label>
           <label className="fk-check">
             <input type="checkbox" aria-label={`Nullable ${name}`} checked={field.nullable} disabled={readOnly} onChange={() => d().toggleNullable(field.id)} />
-            null
+            <span aria-hidden="true">null</span>
           </label>
         </span>
         <span className="fk-stats">

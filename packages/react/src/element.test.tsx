@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { defineFieldkitDesigner } from './customElement.js';
@@ -13,6 +13,9 @@ const schema = {
   properties: { email: { type: 'string', format: 'email' }, '<b>x</b>': { type: 'integer' } },
   required: ['email'],
 };
+
+// The machine running the suite is shared: user-event flows get a generous ceiling (not a speed check).
+vi.setConfig({ testTimeout: 30_000 });
 
 afterEach(() => {
   document.body.innerHTML = '';
