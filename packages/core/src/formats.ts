@@ -22,45 +22,106 @@ export interface CustomFormatDefinition {
   example: string | number;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME = /^([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(\.\d+)?(z|[+-]([01]\d|2[0-3]):?([0-5]\d))$/i;
-const LOCAL_TIME = /^([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(\.\d+)?$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Hand-written scanners (no regex, no allocation): these run on every value at a path while
+// its format can still match, so they are on inference's hot path.
+const dig = (s: string, i: number): number => {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+};
+/** Two digits at i as a number, or -1. */
+const two = (s: string, i: number): number => {
+  const a = dig(s, i), b = dig(s, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+};
+
+/** YYYY-MM-DD with a real calendar day at s[i..i+10). */
+function dateAt(s: string, i: number): boolean {
+  if (s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45) return false;
+  const y1 = two(s, i), y2 = two(s, i + 2), mo = two(s, i + 5), d = two(s, i + 8);
+  if (y1 < 0 || y2 < 0 || mo < 1 || mo > 12 || d < 1) return false;
+  const y = y1 * 100 + y2;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 && leap ? 29 : DAYS[mo]!);
+}
+
+/** HH:MM:SS(.fraction)? at i; the index after it, or -1. */
+function timeEnd(s: string, i: number): number {
+  const h = two(s, i), m = two(s, i + 3), sec = two(s, i + 6);
+  // Seconds stop at 59: ajv accepts a leap second only at 23:59 UTC, so 60 is refused here (stricter).
+  if (h < 0 || h > 23 || s.charCodeAt(i + 2) !== 58 || m < 0 || m > 59 || s.charCodeAt(i + 5) !== 58 || sec < 0 || sec > 59) return -1;
+  let j = i + 8;
+  if (s.charCodeAt(j) === 46) {
+    j++;
+    const start = j;
+    while (dig(s, j) >= 0) j++;
+    if (j === start) return -1;
+  }
+  return j;
+}
+
+/** [+-]HH(:)?MM ending exactly at the end of s. */
+function numericOffsetToEnd(s: string, j: number): boolean {
+  const c = s.charCodeAt(j);
+  if (c !== 43 && c !== 45) return false;
+  const h = two(s, j + 1);
+  if (h < 0 || h > 23) return false;
+  let k = j + 3;
+  if (s.charCodeAt(k) === 58) k++;
+  const m = two(s, k);
+  return m >= 0 && m <= 59 && k + 2 === s.length;
+}
+
+/** RFC 3339 offset (`Z`, `z`, `+HH:MM`, `+HHMM`) ending exactly at the end of s. */
+function offsetToEnd(s: string, j: number): boolean {
+  const c = s.charCodeAt(j);
+  if (c === 90 || c === 122) return j + 1 === s.length;
+  return numericOffsetToEnd(s, j);
+}
 
 /** Calendar check for YYYY-MM-DD (leap years included). */
 export function isDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap ? 29 : DAYS[mo]!);
+  return s.length === 10 && dateAt(s, 0);
 }
 
 /** RFC 3339 full-time (with offset). */
 export function isTime(s: string): boolean {
-  return TIME.test(s);
+  const j = timeEnd(s, 0);
+  return j > 0 && offsetToEnd(s, j);
 }
 
 /** RFC 3339 date-time: date, `T` (or `t`), time, offset. */
 export function isDateTime(s: string): boolean {
   if (s.length < 20) return false;
-  const t = s.indexOf('T') >= 0 ? s.indexOf('T') : s.indexOf('t');
-  if (t !== 10) return false;
-  return isDate(s.slice(0, 10)) && TIME.test(s.slice(11));
+  const t = s.charCodeAt(10);
+  if ((t !== 84 && t !== 116) || !dateAt(s, 0)) return false;
+  const j = timeEnd(s, 11);
+  return j > 0 && offsetToEnd(s, j);
 }
 
 /** ISO date-time without an offset (`2024-05-01T12:00:00`): ajv-formats' `iso-date-time`. */
 export function isLocalDateTime(s: string): boolean {
-  if (s.length < 19 || (s[10] !== 'T' && s[10] !== 't')) return false;
-  return isDate(s.slice(0, 10)) && LOCAL_TIME.test(s.slice(11));
+  if (s.length < 19) return false;
+  const t = s.charCodeAt(10);
+  return (t === 84 || t === 116) && dateAt(s, 0) && timeEnd(s, 11) === s.length;
 }
-
-const SPACE_DT = /^(\d{4}-\d{2}-\d{2}) ([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(\.\d+)?( ?(z|utc|gmt|[+-]([01]\d|2[0-3]):?[0-5]\d))?$/i;
 
 /** `2024-05-01 12:00:00 +00:00` (Iterable), `2024-05-01 12:00:00 UTC`, `2024-05-01 12:00:00`. */
 export function isSpaceDateTime(s: string): boolean {
-  const m = SPACE_DT.exec(s);
-  return m !== null && isDate(m[1]!);
+  if (s.length < 19 || s.charCodeAt(10) !== 32 || !dateAt(s, 0)) return false;
+  let j = timeEnd(s, 11);
+  if (j < 0) return false;
+  const n = s.length;
+  if (j === n) return true;
+  if (s.charCodeAt(j) === 32) j++;
+  const c = s.charCodeAt(j) | 32;
+  if (c === 122) return j + 1 === n; // z
+  if (j + 3 === n) {
+    const w = s.slice(j).toLowerCase();
+    return w === 'utc' || w === 'gmt';
+  }
+  return numericOffsetToEnd(s, j);
 }
 
 const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
@@ -85,10 +146,93 @@ export function isIpv6(s: string): boolean {
   return s.length >= 2 && s.length <= 45 && s.indexOf(':') >= 0 && IPV6.test(s);
 }
 
-// Absolute URI with a scheme and no spaces; stricter than ajv-formats' `uri` (RFC 3986).
-const URI = /^[a-z][a-z0-9+.-]*:\/\/[^\s/?#]+[^\s]*$|^(mailto|urn|tel):[^\s]+$/i;
+// URI characters as ajv-formats' RFC 3986 regex allows them (ASCII only; `%` only as %HH):
+// bit 1 = unreserved or sub-delim, 2 = `:` or `@`, 4 = `/` or `?`.
+const URI_CHARS = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=") URI_CHARS[c.charCodeAt(0)] = 1;
+URI_CHARS[58] = URI_CHARS[64] = 2;
+URI_CHARS[47] = URI_CHARS[63] = 4;
+const isHexCode = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+
+/**
+ * Skip chars whose class is in `mask` (see URI_CHARS) and %HH escapes from i; the index of
+ * the first other char, or -1 on a bad %-escape.
+ */
+function uriRun(s: string, i: number, mask: number): number {
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && (URI_CHARS[c]! & mask) !== 0) i++;
+    else if (c === 37) {
+      if (!isHexCode(s.charCodeAt(i + 1)) || !isHexCode(s.charCodeAt(i + 2))) return -1;
+      i += 3;
+    } else return i;
+  }
+  return i;
+}
+
+/**
+ * Absolute URI `scheme://authority/path?query#fragment` (or `mailto:`/`urn:`/`tel:` + path):
+ * a hand-written subset of ajv-formats' `uri` (RFC 3986), so whatever it accepts ajv accepts.
+ */
 export function isUri(s: string): boolean {
-  return s.length <= 2048 && URI.test(s) && !/[<>"{}|\\^`]/.test(s);
+  const n = s.length;
+  if (n > 2048 || n < 4) return false;
+  let c = s.charCodeAt(0) | 32;
+  if (c < 97 || c > 122) return false;
+  let i = 1;
+  for (; i < n; i++) {
+    c = s.charCodeAt(i);
+    const l = c | 32;
+    if (!((l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) break;
+  }
+  if (s.charCodeAt(i) !== 58) return false;
+  const schemeEnd = i;
+  i++;
+  if (s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
+    i += 2;
+    // authority: [userinfo@]host[:port]
+    const at = s.indexOf('@', i);
+    let end = i;
+    while (end < n) {
+      const e = s.charCodeAt(end);
+      if (e === 47 || e === 63 || e === 35) break;
+      end++;
+    }
+    if (at >= 0 && at < end) return false; // userinfo: rare in payloads, refused (stricter)
+    const h = uriRun(s, i, 1);
+    if (h < 0 || h === i) return false;
+    i = h;
+    if (s.charCodeAt(i) === 58) {
+      i++;
+      while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+    }
+    if (i !== end) return false;
+    // path: ("/" pchar*)*
+    while (s.charCodeAt(i) === 47) {
+      i = uriRun(s, i + 1, 3);
+      if (i < 0) return false;
+    }
+  } else {
+    const scheme = s.slice(0, schemeEnd).toLowerCase();
+    if (scheme !== 'mailto' && scheme !== 'urn' && scheme !== 'tel') return false;
+    const p = uriRun(s, i, 3);
+    if (p <= i) return false;
+    i = p;
+    while (s.charCodeAt(i) === 47) {
+      i = uriRun(s, i + 1, 3);
+      if (i < 0) return false;
+    }
+  }
+  if (s.charCodeAt(i) === 63) {
+    i = uriRun(s, i + 1, 7);
+    if (i < 0) return false;
+  }
+  if (s.charCodeAt(i) === 35) {
+    i = uriRun(s, i + 1, 7);
+    if (i < 0) return false;
+  }
+  return i === n;
 }
 
 /** Checkers for the standard formats, by name. */

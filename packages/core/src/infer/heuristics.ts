@@ -20,8 +20,8 @@ const NUMERIC = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** Strings at `node` (under property `key`) look like a closed set of values. */
 export function looksLikeEnum(node: Node, key: string | null): boolean {
-  const sv = node.sv;
-  if (node.svOver || sv === null) return false;
+  const sv = node.values();
+  if (sv === null) return false;
   const d = sv.size;
   if (d < 2 || d > ENUM_MAX_VALUES) return false;
   if (node.str < ENUM_MIN_COUNT || node.str < ENUM_REPEAT_FACTOR * d) return false;

@@ -68,6 +68,8 @@ class InferrerImpl implements Inferrer {
   keys: string[];
   named: Set<string>;
   dropped = new Set<string>();
+  /** Partition by value when exactly one key is tracked (cleared on regroup). */
+  byValue = new Map<string, Partition>();
   /** Tracked keys not given up, in priority order. */
   live: string[] = [];
   values = new Map<string, Set<string>>();
@@ -105,6 +107,15 @@ class InferrerImpl implements Inferrer {
    * event-type key, and the outcome depends only on the set of samples, not their order.
    */
   partitionFor(sample: unknown): Partition | undefined {
+    // Fast path: one tracked key left and a value seen before.
+    if (this.live.length === 1 && typeof sample === 'object' && sample !== null) {
+      const k = this.live[0]!;
+      const v = hasOwn.call(sample, k) ? (sample as Record<string, unknown>)[k] : undefined;
+      if (typeof v === 'string') {
+        const p = this.byValue.get(v);
+        if (p !== undefined) return p;
+      }
+    }
     let dead = false;
     if (typeof sample !== 'object' || sample === null || Array.isArray(sample)) {
       for (const k of this.live) this.dropped.add(k);
@@ -150,6 +161,7 @@ class InferrerImpl implements Inferrer {
       this.parts.set(id, part);
       if (this.parts.size > MAX_PARTITIONS && this.enforceLimits()) return this.partitionFor(sample);
     }
+    if (tag !== null && tag.length === 1) this.byValue.set(tag[0]![1], part);
     return part;
   }
 
@@ -179,6 +191,7 @@ class InferrerImpl implements Inferrer {
   }
 
   regroup(): void {
+    this.byValue.clear();
     this.live = this.keys.filter((k) => !this.dropped.has(k));
     for (const k of this.dropped) this.values.delete(k);
     const old = this.parts;

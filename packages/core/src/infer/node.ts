@@ -124,10 +124,15 @@ export class Node {
   nf = ALL_NUMBER_FORMATS;
   /** Distinct strings with counts, or null once there were more than {@link ENUM_TRACK} or a long one. */
   sv: Map<string, number> | null = null;
+  /** While only one distinct string was seen: that string and its count (`sv` stays null; saves a Map per path). */
+  s1: string | null = null;
+  c1 = 0;
   /** True once `sv` overflowed (kept separately so `sv` can be allocated lazily). */
   svOver = false;
   /** Up to `maxExamples` smallest distinct primitive values (only when examples are collected). */
   ex: Example[] | null = null;
+  /** The last string whose formats were checked here (not part of the state). */
+  ls: string | null = null;
   /** Property children in first-appearance order. */
   props: Map<string, Node> | null = null;
   /** Element node shared by all arrays at this path. */
@@ -135,6 +140,30 @@ export class Node {
   /** Key cache: the keys (and their nodes) of the last object seen here, by position. */
   ck: string[] | null = null;
   cn: Node[] | null = null;
+
+  /** Distinct strings with counts (a fresh Map when only one was seen), or null when none / overflowed. */
+  values(): Map<string, number> | null {
+    if (this.svOver) return null;
+    if (this.sv !== null) return this.sv;
+    if (this.s1 !== null) return new Map([[this.s1, this.c1]]);
+    return null;
+  }
+
+  /** Replace the distinct strings (null = overflowed). */
+  setValues(m: Map<string, number> | null): void {
+    this.s1 = null;
+    this.c1 = 0;
+    if (m === null || m.size > ENUM_TRACK) {
+      this.svOver = true;
+      this.sv = null;
+    } else if (m.size === 0) this.sv = null;
+    else if (m.size === 1) {
+      const [k, c] = m.entries().next().value!;
+      this.sv = null;
+      this.s1 = k;
+      this.c1 = c;
+    } else this.sv = m;
+  }
 
   /** Get or create the child for `key`. */
   child(key: string): Node {
@@ -174,14 +203,27 @@ function addExample(node: Node, v: Example, max: number): void {
 
 function addString(node: Node, s: string, ctx: AddContext): void {
   node.str++;
-  if (node.sf !== 0) node.sf = stringFormats(s, node.sf);
+  // Same string as last time at this path (common: a repository's URLs in every event) -> same formats.
+  if (node.sf !== 0 && s !== node.ls) {
+    node.sf = stringFormats(s, node.sf);
+    node.ls = s;
+  }
   if (!node.svOver) {
     if (s.length > ENUM_MAX_LENGTH) {
       node.svOver = true;
       node.sv = null;
+      node.s1 = null;
+    } else if (node.sv === null) {
+      if (node.s1 === null) {
+        node.s1 = s;
+        node.c1 = 1;
+      } else if (node.s1 === s) node.c1++;
+      else {
+        node.sv = new Map([[node.s1, node.c1], [s, 1]]);
+        node.s1 = null;
+      }
     } else {
-      let sv = node.sv;
-      if (sv === null) sv = node.sv = new Map();
+      const sv = node.sv;
       const c = sv.get(s);
       if (c !== undefined) sv.set(s, c + 1);
       else if (sv.size >= ENUM_TRACK) {
@@ -363,16 +405,16 @@ function mergeRec(dst: Node, src: Node, depth: number, maxExamples: number, queu
   dst.ea += src.ea;
   dst.sf &= src.sf;
   dst.nf &= src.nf;
-  if (dst.svOver || src.svOver) {
-    dst.svOver = true;
-    dst.sv = null;
-  } else if (src.sv !== null) {
-    if (dst.sv === null) dst.sv = new Map(src.sv);
-    else {
-      for (const [k, c] of src.sv) dst.sv.set(k, (dst.sv.get(k) ?? 0) + c);
-      if (dst.sv.size > ENUM_TRACK) {
-        dst.svOver = true;
-        dst.sv = null;
+  if (dst.svOver || src.svOver) dst.setValues(null);
+  else {
+    const sm = src.values();
+    if (sm !== null) {
+      const dm = dst.values();
+      if (dm === null) dst.setValues(new Map(sm));
+      else {
+        const out = dm === dst.sv ? dm : new Map(dm);
+        for (const [k, c] of sm) out.set(k, (out.get(k) ?? 0) + c);
+        dst.setValues(out);
       }
     }
   }

@@ -69,7 +69,7 @@ export function flattenNode(root: Node, nodes: NodeState[]): number {
     const s: NodeState = {
       n: node.n, nul: node.nul, bool: node.bool, int: node.int, flt: node.flt, str: node.str,
       obj: node.obj, arr: node.arr, eo: node.eo, ea: node.ea, sf: node.sf, nf: node.nf,
-      sv: node.svOver ? null : node.sv === null ? [] : [...node.sv],
+      sv: node.svOver ? null : [...(node.values() ?? [])],
     };
     if (node.ex !== null && node.ex.length > 0) s.ex = node.ex.slice();
     if (node.props !== null && node.props.size > 0) {
@@ -153,7 +153,7 @@ export function readState(raw: unknown): { ok: true; state: InferenceState; root
     node.nf = s.nf;
     if (s.sv === null) node.svOver = true;
     else if (Array.isArray(s.sv) && s.sv.length <= ENUM_TRACK && s.sv.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && isCount(e[1]) && e[1] > 0)) {
-      if (s.sv.length > 0) node.sv = new Map(s.sv as [string, number][]);
+      if (s.sv.length > 0) node.setValues(new Map(s.sv as [string, number][]));
     } else return bad(`sv must be null or at most ${ENUM_TRACK} [string, count] pairs`, ['nodes', i, 'sv']);
     if (s.ex !== undefined) {
       if (!Array.isArray(s.ex) || !s.ex.every((e) => typeof e === 'string' || typeof e === 'boolean' || (typeof e === 'number' && Number.isFinite(e))))

@@ -256,32 +256,15 @@ class Reader implements TextReader {
       this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1); // a BOM starts many files; it is not data
     }
-    if (this.mode === 'auto') {
-      const text = this.carry + chunk;
-      const nl = text.indexOf('\n');
-      if (nl < 0) {
-        this.carry = text;
-        return issues;
-      }
-      this.carry = '';
-      this.mode = decideFormat(text.slice(0, nl), true);
-      chunk = text;
-    }
-    if (this.mode === 'ndjson') this.writeLines(chunk, issues, false);
-    else this.writeJson(chunk, issues);
+    if (this.mode === 'json') this.writeJson(chunk, issues);
+    else this.writeLines(chunk, issues, false);
     return issues;
   }
 
   end(): Issue[] {
     if (this.ended) return [];
     const issues: Issue[] = [];
-    if (this.mode === 'auto') {
-      this.mode = decideFormat(this.carry, false);
-      const text = this.carry;
-      this.carry = '';
-      if (this.mode === 'ndjson') this.writeLines(text, issues, true);
-      else this.writeJson(text, issues);
-    } else if (this.mode === 'ndjson') this.writeLines('', issues, true);
+    if (this.mode !== 'json') this.writeLines('', issues, true);
     this.ended = true;
     if (this.mode === 'json' && !this.failed) {
       if (this.inScalar) this.finishValue(issues);
@@ -295,30 +278,60 @@ class Reader implements TextReader {
     return issues;
   }
 
+  /**
+   * NDJSON (and `auto`, which starts as NDJSON): one value per line. In `auto`, the first line
+   * that is not a whole value switches to concatenated-JSON scanning from that line on; since
+   * every earlier line was exactly one value, that is the same as scanning everything as JSON.
+   */
   private writeLines(chunk: string, issues: Issue[], final: boolean): void {
     let text = this.carry.length > 0 ? this.carry + chunk : chunk;
     let start = 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
-      this.line1(text, start, nl, issues);
+      if (!this.line1(text, start, nl, issues)) {
+        this.carry = '';
+        this.switchToJson(text.slice(start), issues);
+        return;
+      }
       this.ln++;
       start = nl + 1;
     }
     text = start === 0 ? text : text.slice(start);
     if (final) {
-      if (text.length > 0) this.line1(text, 0, text.length, issues);
       this.carry = '';
+      if (text.length > 0 && !this.line1(text, 0, text.length, issues)) this.switchToJson(text, issues);
     } else this.carry = text;
   }
 
-  private line1(text: string, start: number, end: number, issues: Issue[]): void {
+  private switchToJson(rest: string, issues: Issue[]): void {
+    this.mode = 'json';
+    this.col = 1;
+    this.writeJson(rest, issues);
+  }
+
+  /** One line; false (nothing consumed) when `auto` should switch to JSON scanning. */
+  private line1(text: string, start: number, end: number, issues: Issue[]): boolean {
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
     // Skip blank lines cheaply (NDJSON readers commonly allow them).
     let i = start;
     while (i < end && isWs(text.charCodeAt(i))) i++;
-    if (i === end) return;
-    this.emit(start === 0 && end === text.length ? text : text.slice(start, end), this.ln, 1, issues);
+    if (i === end) return true;
+    const line = start === 0 && end === text.length ? text : text.slice(start, end);
+    if (this.mode === 'auto') {
+      let v: unknown;
+      try {
+        v = JSON.parse(line);
+      } catch {
+        return false;
+      }
+      this.ordinal++;
+      this.count++;
+      this.sink(v);
+      return true;
+    }
+    this.emit(line, this.ln, 1, issues);
+    return true;
   }
 
   private finishValue(issues: Issue[]): void {
@@ -415,19 +428,6 @@ class Reader implements TextReader {
       this.ln += lines;
       this.col = to - nl;
     }
-  }
-}
-
-/** `auto`: NDJSON when the first non-blank line is a whole JSON value and more text may follow. */
-function decideFormat(firstLine: string, moreFollows: boolean): 'json' | 'ndjson' {
-  if (!moreFollows) return 'json';
-  const t = firstLine.trim();
-  if (t === '') return 'json';
-  try {
-    JSON.parse(t);
-    return 'ndjson';
-  } catch {
-    return 'json';
   }
 }
 

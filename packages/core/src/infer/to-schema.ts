@@ -134,8 +134,9 @@ function primitiveSchema(node: Node, key: string | null, hints: Set<Hint> | null
     if (format !== undefined) s.format = format;
     const forced = hints?.has('enum') ?? false;
     const banned = hints?.has('no-enum') ?? false;
-    if (!banned && node.sv !== null && !node.svOver && (forced ? node.sv.size > 0 : format === undefined && looksLikeEnum(node, key))) {
-      const values: unknown[] = [...node.sv.keys()].sort();
+    const sv = banned ? null : node.values();
+    if (sv !== null && (forced ? sv.size > 0 : format === undefined && looksLikeEnum(node, key))) {
+      const values: unknown[] = [...sv.keys()].sort();
       if (nullable) values.push(null);
       s.enum = values;
     }
