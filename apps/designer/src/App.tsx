@@ -113,8 +113,9 @@ export function App() {
   const singleEvent = useMemo(() => (variants.length ? undefined : commonEventName(state.samples)), [variants, state.samples]);
   const title = state.title.trim() || typeNameFor(event === ALL_EVENTS ? (singleEvent ?? '') : event) || 'Payload';
   const schema = useMemo(() => fieldsToSchema(fields, { draft: state.draft, title }), [fields, state.draft, title]);
-  const schemaText = useMemo(() => JSON.stringify(schema, null, 2) + '\n', [schema]);
-  const workatoText = useMemo(() => JSON.stringify(fieldsToWorkato(fields), null, 2) + '\n', [fields]);
+  // Only the visible export is serialised: on a 5,000-field schema each one costs milliseconds per edit.
+  const schemaText = useMemo(() => (state.output === 'schema' ? JSON.stringify(schema, null, 2) + '\n' : ''), [schema, state.output]);
+  const workatoText = useMemo(() => (state.output === 'workato' ? JSON.stringify(fieldsToWorkato(fields), null, 2) + '\n' : ''), [fields, state.output]);
   const ts = useTypeScript(schema, state.output === 'typescript');
   const validation = useValidation(schema, fields, state.validateText, state.tab === 'validate');
 
