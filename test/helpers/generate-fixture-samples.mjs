@@ -580,6 +580,10 @@ writeFixture(
 // ───────────────────────────── Stripe ─────────────────────────────
 const CURRENCIES = ['usd', 'usd', 'eur', 'gbp'];
 const stripeId = (p, n = 24) => `${p}_${alnum(n)}`;
+// A real account sees the same few customers and products again and again: ids repeat across deliveries.
+const CUSTOMERS = ['cus_PvQm3kX9aZ1LwB', 'cus_Q1xR7dLmN0pTzc', 'cus_NffrFeUfNV2Hib', 'cus_Pb8sKw2YtE4hQa', 'cus_QaV3nM5rJ8uXyd'];
+const PRODUCTS_STRIPE = ['prod_PqB7mXzL2kV9aC', 'prod_QwE4rT6yU8iO1p'];
+const customerId = () => pick(CUSTOMERS);
 function stripeEvent(type, object, previous) {
   const ev = {
     id: stripeId('evt', 24),
@@ -608,7 +612,7 @@ const address = () =>
 function paymentIntent() {
   const created = epoch();
   const amount = int(500, 99_999);
-  const customer = chance(0.7) ? stripeId('cus', 14) : null;
+  const customer = chance(0.7) ? customerId() : null;
   const id = stripeId('pi', 24);
   return stripeEvent('payment_intent.succeeded', {
     id,
@@ -668,7 +672,7 @@ const price = (created) => {
     lookup_key: chance(0.5) ? null : `pro_${interval}ly`,
     metadata: {},
     nickname: chance(0.5) ? null : 'Pro',
-    product: stripeId('prod', 14),
+    product: pick(PRODUCTS_STRIPE),
     recurring: { aggregate_usage: null, interval, interval_count: 1, trial_period_days: null, usage_type: 'licensed' },
     tax_behavior: pick(['unspecified', 'exclusive']),
     tiers_mode: null,
@@ -706,7 +710,7 @@ function invoicePaid() {
     created,
     currency: 'usd',
     custom_fields: null,
-    customer: stripeId('cus', 14),
+    customer: customerId(),
     customer_address: chance(0.5) ? null : address(),
     customer_email: p.email,
     customer_name: chance(0.2) ? null : p.name,
@@ -766,7 +770,7 @@ function subscriptionUpdated() {
       currency: 'usd',
       current_period_end: start + 30 * 86400,
       current_period_start: start,
-      customer: stripeId('cus', 14),
+      customer: customerId(),
       days_until_due: null,
       default_payment_method: chance(0.3) ? null : stripeId('pm', 24),
       discount: null,
@@ -813,7 +817,7 @@ function chargeRefunded() {
       captured: true,
       created,
       currency: pick(CURRENCIES),
-      customer: chance(0.3) ? null : stripeId('cus', 14),
+      customer: chance(0.3) ? null : customerId(),
       description: chance(0.5) ? null : `Order #${int(1000, 9999)}`,
       disputed: false,
       failure_code: null,
@@ -853,7 +857,7 @@ writeFixture('stripe.invoice.paid', 'Stripe invoice.paid: Stripe list objects (`
 R = rng(203);
 writeFixture('stripe.customer.subscription.updated', 'Stripe customer.subscription.updated: `data.previous_attributes` holds a different subset of keys in every delivery (all optional).', Array.from({ length: 12 }, subscriptionUpdated));
 R = rng(204);
-writeFixture('stripe.charge.refunded', 'Stripe charge.refunded: `metadata` is a free-form string map whose keys change from charge to charge; must become a map, not a long list of optional properties.', Array.from({ length: 14 }, chargeRefunded));
+writeFixture('stripe.charge.refunded', 'Stripe charge.refunded: `metadata` is a free-form string map whose keys change from charge to charge; must become a map, not a long list of optional properties. Customer ids (cus_…) repeat across charges but are ids.', Array.from({ length: 14 }, chargeRefunded));
 R = rng(205);
 {
   const makers = [paymentIntent, invoicePaid, subscriptionUpdated, chargeRefunded];
@@ -1115,15 +1119,20 @@ R = rng(501);
 writeFixture('sendgrid.events', 'SendGrid event webhook: every POST body is a JSON ARRAY of events with `timestamp` in epoch seconds, event-specific keys, and `category` that is a string or an array of strings.', Array.from({ length: 6 }, () => Array.from({ length: int(1, 6) }, sendgridEvent)));
 
 // ───────────────────────────── Slack events API ─────────────────────────────
+// One workspace with a few channels and people: channel and user ids repeat, as in a real app's stream.
+const SLACK_TEAM = 'T0A1B2C3D';
+const SLACK_CHANNELS = ['C04LX8QJ7UZ', 'C05B1RKM3PA', 'C06HV2W9TNE'];
+const SLACK_USERS = ['U02AB3CD4EF', 'U03GH5IJ6KL', 'U04MN7OP8QR', 'U05ST9UV0WX'];
+const SLACK_BOT = 'U07BOTX1Y2Z';
 function slackEvent() {
-  const team = `T${upper(8)}`;
+  const team = SLACK_TEAM;
   const sec = epoch();
   const ts = `${sec}.${pad(int(0, 999999), 6)}`;
-  const user = `U${upper(10)}`;
+  const user = pick(SLACK_USERS);
   const kind = pick(['message', 'message', 'app_mention', 'reaction_added']);
   let event;
   if (kind === 'reaction_added') {
-    event = { type: 'reaction_added', user, reaction: pick(['thumbsup', 'eyes', 'white_check_mark']), item: { type: 'message', channel: `C${upper(10)}`, ts: `${sec - 60}.${pad(int(0, 999999), 6)}` }, item_user: `U${upper(10)}`, event_ts: ts };
+    event = { type: 'reaction_added', user, reaction: pick(['thumbsup', 'eyes', 'white_check_mark']), item: { type: 'message', channel: pick(SLACK_CHANNELS), ts: `${sec - 60}.${pad(int(0, 999999), 6)}` }, item_user: pick(SLACK_USERS), event_ts: ts };
   } else {
     const text = kind === 'app_mention' ? `<@U0LAN0Z89> can you deploy ${pick(['main', 'staging'])}?` : pick(['hello world', 'Deploy finished :rocket:', 'see <https://example.com|the docs>']);
     event = {
@@ -1134,7 +1143,7 @@ function slackEvent() {
       ts,
       team,
       ...(chance(0.6) ? { blocks: [{ type: 'rich_text', block_id: alnum(4), elements: [{ type: 'rich_text_section', elements: [{ type: 'text', text }] }] }] } : {}),
-      channel: `C${upper(10)}`,
+      channel: pick(SLACK_CHANNELS),
       event_ts: ts,
       ...(kind === 'message' ? { channel_type: pick(['channel', 'im', 'group']) } : {}),
       ...(chance(0.3) ? { thread_ts: `${sec - 600}.${pad(int(0, 999999), 6)}` } : {}),
@@ -1145,18 +1154,18 @@ function slackEvent() {
     team_id: team,
     context_team_id: team,
     context_enterprise_id: null,
-    api_app_id: `A${upper(10)}`,
+    api_app_id: 'A06APPID42',
     event,
     type: 'event_callback',
     event_id: `Ev${upper(10)}`,
     event_time: sec,
-    authorizations: [{ enterprise_id: null, team_id: team, user_id: `U${upper(10)}`, is_bot: true, is_enterprise_install: false }],
+    authorizations: [{ enterprise_id: null, team_id: team, user_id: SLACK_BOT, is_bot: true, is_enterprise_install: false }],
     is_ext_shared_channel: false,
     event_context: `4-${alnum(60)}`,
   };
 }
 R = rng(601);
-writeFixture('slack.event_callback', 'Slack Events API event_callback envelopes: the inner `event` is a message, app_mention or reaction_added with different keys; `ts` values are decimal strings, `event_time` is epoch seconds.', Array.from({ length: 12 }, slackEvent));
+writeFixture('slack.event_callback', 'Slack Events API event_callback envelopes from one workspace: the inner `event` is a message, app_mention or reaction_added with different keys; channel/user ids (C…, U…) repeat but are ids, not enums; `ts` values are decimal strings, `event_time` is epoch seconds.', Array.from({ length: 16 }, slackEvent));
 // ───────────────────────────── Option fixtures (same payloads, InferOptions in options.json) ─────────────────────────────
 R = rng(42);
 {
