@@ -76,6 +76,19 @@ describe('fieldkit body', () => {
     expect(help.stdout).toContain('--list-presets');
   });
 
+  it('takes a hand-written field list without ids (fieldkit types detected)', async () => {
+    const list = write('hand.fields.json', [
+      { name: 'signup', type: 'date-time-space' },
+      { name: 'contact', type: 'email', optional: true },
+    ]);
+    const r = await cli(['body', '-p', 'iterable.users/update', '-f', list, '-s', 'email=a@b.co', '-s', 'dataFields.signup=2024-05-01 12:00:00 +00:00', '--compact']);
+    expect(r).toEqual({ code: 0, stdout: '{"email":"a@b.co","dataFields":{"signup":"2024-05-01 12:00:00 +00:00"}}\n', stderr: '' });
+    const bad = write('bad.fields.json', [{ name: 'x', type: 'datetime', nullable: false }]);
+    const b = await cli(['body', '-p', 'iterable.users/update', '-f', bad, '-s', 'email=a@b.co']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('Unknown field type "datetime"');
+  });
+
   it('builds bodies from plain fields with array paths', async () => {
     const order = write('order.schema.json', {
       type: 'object',

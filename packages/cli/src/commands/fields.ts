@@ -4,6 +4,8 @@
  * the three forms.
  */
 import {
+  createField,
+  FIELD_TYPES,
   fieldsFromWorkato,
   fieldsToSchema,
   fieldsToWorkato,
@@ -33,32 +35,61 @@ import { readJsonFile } from '../io/read.js';
 export type FieldsForm = 'schema' | 'fields' | 'workato';
 const FORMS: readonly FieldsForm[] = ['schema', 'fields', 'workato'];
 
-/** Guess the form of parsed JSON: an object is a schema; an array of `{id, name, type: FieldType}` a field list; other arrays Workato. */
+const WORKATO_ONLY = new Set(['date_time', 'timestamp']);
+const WORKATO_ATTRS = ['control_type', 'sticky', 'pick_list', 'toggle_field', 'toggle_hint', 'convert_input', 'convert_output', 'ngIf', 'extends_schema'];
+
+/**
+ * Guess the form of parsed JSON: an object is a schema; an array is a field list when its fields
+ * have ids, `nullable`, or fieldkit-only types (date-time, email…), and a Workato schema when
+ * they have Workato types (date_time, timestamp), `of` strings or Workato attributes (control_type…).
+ * Ambiguous arrays (`[{ "name": "plan", "type": "string" }]`) read the same either way; Workato wins.
+ */
 export function detectFieldsForm(json: unknown): FieldsForm | undefined {
   if (typeof json === 'object' && json !== null && !Array.isArray(json)) return 'schema';
   if (!Array.isArray(json)) return undefined;
-  const looksLikeFields = json.length > 0 && json.every((f) => typeof f === 'object' && f !== null && typeof (f as Field).id === 'string' && isFieldType((f as Field).type) && typeof (f as Field).optional === 'boolean');
-  return looksLikeFields ? 'fields' : 'workato';
+  let fields = 0;
+  let workato = 0;
+  const visit = (list: unknown[]) => {
+    for (const f of list) {
+      if (typeof f !== 'object' || f === null || Array.isArray(f)) continue;
+      const x = f as Record<string, unknown>;
+      if (typeof x.id === 'string' || typeof x.nullable === 'boolean' || (typeof x.of === 'object' && x.of !== null)) fields++;
+      if (typeof x.type === 'string' && isFieldType(x.type) && !['string', 'integer', 'number', 'boolean', 'object', 'array', 'date'].includes(x.type)) fields++;
+      if (typeof x.type === 'string' && WORKATO_ONLY.has(x.type)) workato++;
+      if (typeof x.of === 'string' || WORKATO_ATTRS.some((a) => a in x)) workato++;
+      if (Array.isArray(x.properties)) visit(x.properties);
+    }
+  };
+  visit(json);
+  return fields > workato ? 'fields' : 'workato';
 }
 
-/** Check parsed JSON that claims to be a field list (shape only; validateFields checks names). */
+/** Check parsed JSON that claims to be a field list; missing ids are made, missing flags are false. */
 function readFieldListJson(json: unknown): Result<FieldList> {
-  if (!Array.isArray(json)) return fail([issue('fields/input', 'A field list is a JSON array of fields ({ "id", "name", "type", "optional", "nullable", … }).')]);
+  if (!Array.isArray(json)) return fail([issue('fields/input', 'A field list is a JSON array of fields ({ "name", "type", "optional", "nullable", … }).')]);
   const issues: Issue[] = [];
-  const walk = (list: unknown[], path: (string | number)[]) =>
-    list.forEach((f, i) => {
-      const p = [...path, i];
-      if (typeof f !== 'object' || f === null || Array.isArray(f)) return void issues.push(issue('fields/input', 'Each field must be an object.', { path: p }));
-      const x = f as Partial<Field>;
-      if (typeof x.id !== 'string') issues.push(issue('fields/input', 'This field has no "id".', { path: [...p, 'id'] }));
-      if (typeof x.name !== 'string') issues.push(issue('fields/input', 'This field has no "name".', { path: [...p, 'name'] }));
-      if (!isFieldType(x.type)) issues.push(issue('fields/input', `Unknown field type ${JSON.stringify(x.type)}.`, { path: [...p, 'type'] }));
-      if (typeof x.optional !== 'boolean' || typeof x.nullable !== 'boolean') issues.push(issue('fields/input', '"optional" and "nullable" must be true or false.', { path: p }));
-      if (x.properties !== undefined) Array.isArray(x.properties) ? walk(x.properties, [...p, 'properties']) : issues.push(issue('fields/input', '"properties" must be an array.', { path: [...p, 'properties'] }));
-      if (x.of !== undefined) walk([x.of], [...p, 'of']);
-    });
-  walk(json, []);
-  return issues.length ? fail(issues) : ok(json as FieldList);
+  const read = (f: unknown, p: (string | number)[]): Field | undefined => {
+    if (typeof f !== 'object' || f === null || Array.isArray(f)) {
+      issues.push(issue('fields/input', 'Each field must be an object.', { path: p }));
+      return undefined;
+    }
+    const x = f as Partial<Field>;
+    if (typeof x.name !== 'string') issues.push(issue('fields/input', 'This field has no "name".', { path: [...p, 'name'] }));
+    if (x.type !== undefined && !isFieldType(x.type)) issues.push(issue('fields/input', `Unknown field type ${JSON.stringify(x.type)}; use one of ${FIELD_TYPES.join(', ')}.`, { path: [...p, 'type'] }));
+    for (const k of ['optional', 'nullable'] as const) if (x[k] !== undefined && typeof x[k] !== 'boolean') issues.push(issue('fields/input', `"${k}" must be true or false.`, { path: [...p, k] }));
+    const out = createField({ ...x, name: String(x.name ?? '') });
+    if (x.properties !== undefined) {
+      if (Array.isArray(x.properties)) out.properties = x.properties.map((c, i) => read(c, [...p, 'properties', i])).filter((c): c is Field => c !== undefined);
+      else issues.push(issue('fields/input', '"properties" must be an array.', { path: [...p, 'properties'] }));
+    }
+    if (x.of !== undefined) {
+      const item = read(x.of, [...p, 'of']);
+      if (item) out.of = item;
+    }
+    return out;
+  };
+  const list = json.map((f, i) => read(f, [i])).filter((f): f is Field => f !== undefined);
+  return issues.length ? fail(issues) : ok(list);
 }
 
 /** A field list read from any form, plus the schema root when it came from a schema. */
