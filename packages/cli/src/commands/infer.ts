@@ -162,11 +162,11 @@ export async function inferInputs(
     let result: { issues: Issue[]; stoppedEarly: boolean; bytes: number } | undefined;
     if (tasks) {
       const shards = await runShards(tasks, run.jobs, onProgress, run.runner);
-      const combined = combineShards(shards);
-      // Shard parse errors under `auto` may come from a wrong NDJSON guess: the sequential
+      const combined = combineShards(shards.results);
+      // Range parse errors under `auto` may come from a wrong NDJSON guess: the sequential
       // reader has the final word (and gives the whole-file line numbers).
       if (combined.issues.length === 0) {
-        for (const s of shards) inferrer.merge(s.state);
+        for (const s of shards.states) inferrer.merge(s);
         result = combined;
       } else if (run.format !== 'auto') result = combined;
     }

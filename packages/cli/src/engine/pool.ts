@@ -1,9 +1,11 @@
 /**
- * Running shard tasks on worker threads with summed progress.
+ * Running range tasks on lanes with summed progress.
  *
- * `jobs` lanes take tasks from one queue (so uneven shards balance out): lane 0 is the calling
- * thread itself (it would otherwise sit idle, and every worker costs a V8 isolate: ~15 MB and
- * ~100 ms to boot), lanes 1… are long-lived workers running `worker.js` from `dist/`.
+ * `jobs` lanes take tasks from one queue (so uneven ranges and a late-starting worker balance
+ * out): lane 0 is the calling thread itself (it would otherwise sit idle, and every worker costs
+ * a V8 isolate: ~15 MB, ~70 ms to boot and its own JIT warm-up), lanes 1… are workers running
+ * `worker.js` from `dist/`. Each lane reads all its ranges into ONE inferrer; the run returns
+ * every range's result (in task order) and one state per lane, to be merged by the caller.
  *
  * When the worker script is missing (code running from TypeScript sources, e.g. under vitest)
  * every task runs in the calling thread through the very same {@link runShard}: the split,
@@ -12,10 +14,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { createInferrer, type InferenceState, type Inferrer } from '@fieldkit/core';
 import { runShard, type ShardResult, type ShardTask } from './shard.js';
 import type { PoolMessage, WorkerMessage } from './worker.js';
 
-/** How shards are executed: `threads` (worker_threads + the calling thread) or `inline` (calling thread only). */
+/** How ranges are executed: `threads` (the calling thread + workers) or `inline` (calling thread only). */
 export type ShardRunner = 'threads' | 'inline';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -32,22 +35,29 @@ export function defaultShardRunner(): ShardRunner {
   return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL)) ? 'threads' : 'inline';
 }
 
-/** One long-lived worker; `run` sends it a task and resolves with the result. */
+type Pending =
+  | { kind: 'task'; resolve: (r: ShardResult) => void; reject: (e: Error) => void; onProgress: (b: number, s: number) => void }
+  | { kind: 'state'; resolve: (s: InferenceState | null) => void; reject: (e: Error) => void };
+
+/** One long-lived worker lane. */
 class ShardWorker {
   private readonly worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-  private pending: { resolve: (r: ShardResult) => void; reject: (e: Error) => void; onProgress: (b: number, s: number) => void } | undefined;
+  private pending: Pending | undefined;
   private failure: Error | undefined;
 
   constructor() {
     this.worker.on('message', (msg: WorkerMessage) => {
       const p = this.pending;
       if (!p) return;
-      if (msg.type === 'progress') p.onProgress(msg.bytes, msg.samples);
-      else {
-        this.pending = undefined;
-        if (msg.type === 'done') p.resolve(msg.result);
-        else p.reject(new Error(`infer worker failed: ${msg.message}`));
+      if (msg.type === 'progress') {
+        if (p.kind === 'task') p.onProgress(msg.bytes, msg.samples);
+        return;
       }
+      this.pending = undefined;
+      if (msg.type === 'error') p.reject(new Error(`infer worker failed: ${msg.message}`));
+      else if (msg.type === 'done' && p.kind === 'task') p.resolve(msg.result);
+      else if (msg.type === 'state' && p.kind === 'state') p.resolve(msg.state);
+      else p.reject(new Error(`infer worker sent an unexpected "${msg.type}" message`));
     });
     const fail = (err: Error) => {
       this.failure ??= err;
@@ -59,12 +69,21 @@ class ShardWorker {
     this.worker.on('exit', (code) => fail(new Error(`infer worker exited with code ${code} before finishing`)));
   }
 
+  private send(msg: PoolMessage, pending: Pending): void {
+    if (this.failure) {
+      pending.reject(this.failure);
+      return;
+    }
+    this.pending = pending;
+    this.worker.postMessage(msg);
+  }
+
   run(task: ShardTask, onProgress: (bytes: number, samples: number) => void): Promise<ShardResult> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject, onProgress };
-      this.worker.postMessage({ type: 'task', task } satisfies PoolMessage);
-    });
+    return new Promise((resolve, reject) => this.send({ type: 'task', task }, { kind: 'task', resolve, reject, onProgress }));
+  }
+
+  finish(): Promise<InferenceState | null> {
+    return new Promise((resolve, reject) => this.send({ type: 'finish' }, { kind: 'state', resolve, reject }));
   }
 
   async stop(): Promise<void> {
@@ -73,16 +92,23 @@ class ShardWorker {
   }
 }
 
+/** What {@link runShards} returns: per-range results in task order, and the lanes' inferrers' states. */
+export interface ShardsOutcome {
+  results: ShardResult[];
+  /** One per lane that took at least one task; merge them all. */
+  states: (InferenceState | Inferrer)[];
+}
+
 /**
- * Run `tasks` on `jobs` lanes; results come back in task order. `onProgress` receives the bytes
- * and samples summed over all tasks.
+ * Run `tasks` on `jobs` lanes. `onProgress` receives the bytes and samples summed over all tasks.
+ * All tasks must carry the same `options`.
  */
 export async function runShards(
   tasks: readonly ShardTask[],
   jobs: number,
   onProgress?: (bytes: number, samples: number) => void,
   runner: ShardRunner = defaultShardRunner(),
-): Promise<ShardResult[]> {
+): Promise<ShardsOutcome> {
   const bytes = new Array<number>(tasks.length).fill(0);
   const samples = new Array<number>(tasks.length).fill(0);
   const report = (i: number) => (b: number, s: number) => {
@@ -97,21 +123,30 @@ export async function runShards(
     onProgress?.(tb, ts);
   };
   const results = new Array<ShardResult>(tasks.length);
+  if (tasks.length === 0) return { results, states: [] };
   const lanes = runner === 'inline' ? 1 : Math.max(1, Math.min(jobs, tasks.length));
   const workers = Array.from({ length: lanes - 1 }, () => new ShardWorker());
+  const local = createInferrer(tasks[0].options);
+  let localUsed = false;
   let next = 0;
   const lane = async (worker: ShardWorker | undefined) => {
     while (next < tasks.length) {
       const i = next++;
-      results[i] = worker ? await worker.run(tasks[i], report(i)) : await runShard(tasks[i], report(i));
+      if (worker) results[i] = await worker.run(tasks[i], report(i));
+      else {
+        localUsed = true;
+        results[i] = await runShard(tasks[i], local, report(i));
+      }
       report(i)(results[i].bytes, results[i].samples);
     }
   };
   try {
     await Promise.all([...workers.map((w) => lane(w)), lane(undefined)]);
+    const states: (InferenceState | Inferrer)[] = localUsed ? [local] : [];
+    for (const s of await Promise.all(workers.map((w) => w.finish()))) if (s) states.push(s);
+    return { results, states };
   } finally {
     // also on failure: a live worker would keep the process running
     await Promise.all(workers.map((w) => w.stop()));
   }
-  return results;
 }

@@ -1,13 +1,13 @@
 /**
- * One unit of parallel work: infer a byte range of a file with a fresh inferrer and hand back its
- * state. Runs inside a worker thread (`worker.ts`) or, when no worker script is available (tests
- * running from source), in the calling thread. Both paths run this same function.
+ * One unit of parallel work: infer a byte range of a file into a lane's inferrer. A lane (the
+ * calling thread, or a worker thread running `worker.ts`) keeps ONE inferrer for all the ranges
+ * it takes, so a range costs no more than reading it; the lanes' states are merged at the end.
  */
-import { createInferrer, type InferenceState, type InferOptions, type Issue, type TextFormat } from '@fieldkit/core';
+import type { Inferrer, InferOptions, Issue, TextFormat } from '@fieldkit/core';
 import { readChunks } from '../io/read.js';
 import { feedChunks } from './feed.js';
 
-/** A byte range of a file to infer; plain data (sent to a worker as `workerData`). */
+/** A byte range of a file to infer; plain data (sent to a worker in a message). */
 export interface ShardTask {
   /** Absolute path. */
   path: string;
@@ -16,13 +16,13 @@ export interface ShardTask {
   start: number;
   end: number;
   format: TextFormat;
+  /** Options for the lane's inferrer (the same for every task of one run). */
   options: InferOptions;
   maxIssues: number;
 }
 
-/** What a shard sends back; plain data (structured-clone safe). */
+/** What reading one range produced besides its samples; plain data (structured-clone safe). */
 export interface ShardResult {
-  state: InferenceState;
   samples: number;
   /** Newlines in the range: the line offset of the next range. */
   newlines: number;
@@ -32,13 +32,12 @@ export interface ShardResult {
   stoppedEarly: boolean;
 }
 
-/** Infer one range; `onProgress` gets bytes and samples read in this range so far. */
-export async function runShard(task: ShardTask, onProgress?: (bytes: number, samples: number) => void): Promise<ShardResult> {
-  const inferrer = createInferrer(task.options);
+/** Infer one range into `inferrer`; `onProgress` gets bytes and samples read in this range so far. */
+export async function runShard(task: ShardTask, inferrer: Inferrer, onProgress?: (bytes: number, samples: number) => void): Promise<ShardResult> {
   const r = await feedChunks(
     readChunks({ kind: 'file', name: task.source, path: task.path, size: task.end }, { stdin: process.stdin }, { start: task.start, end: task.end }),
     inferrer,
     { format: task.format, source: task.source, maxIssues: task.maxIssues, ...(onProgress ? { onProgress } : {}) },
   );
-  return { state: inferrer.state, samples: r.samples, newlines: r.newlines, bytes: r.bytes, issues: r.issues, stoppedEarly: r.stoppedEarly };
+  return { samples: r.samples, newlines: r.newlines, bytes: r.bytes, issues: r.issues, stoppedEarly: r.stoppedEarly };
 }
