@@ -226,6 +226,29 @@ describe('SchemaDesigner controlled and uncontrolled', () => {
 });
 
 describe('useSchemaDesigner', () => {
+  it('drops history when the host swaps in another list (no undo across documents)', () => {
+    const a = sample();
+    const b: FieldList = [createField({ name: 'other' })];
+    let value = a;
+    const onChange = vi.fn((f: FieldList) => {
+      value = f;
+    });
+    const { result, rerender } = renderHook(() => useSchemaDesigner({ value, onChange }));
+    act(() => result.current.remove(a[1]!.id));
+    rerender();
+    expect(result.current.canUndo).toBe(true);
+    value = b;
+    rerender();
+    expect(result.current.canUndo).toBe(false);
+    act(() => result.current.undo());
+    expect(names(value)).toEqual(['other']);
+    act(() => void result.current.add({ name: 'more' }));
+    rerender();
+    expect(names(value)).toEqual(['other', 'more']);
+    act(() => result.current.undo());
+    expect(names(value)).toEqual(['other']);
+  });
+
   it('keeps a bounded undo history', () => {
     const { result } = renderHook(() => useSchemaDesigner({ defaultValue: [], historyLimit: 3 }));
     for (const n of ['a', 'b', 'c', 'd', 'e']) act(() => void result.current.add({ name: n }));

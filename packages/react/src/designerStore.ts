@@ -82,6 +82,8 @@ export interface DesignerStore extends DesignerActions {
   setOptions(opts: { value?: FieldList; onChange?: (fields: FieldList) => void }): void;
   /** The list the user sees: the controlled value when there is one, else the stored list. */
   current(): FieldList;
+  /** True when the controlled value changed from outside: undo/redo are off until the next edit starts a new history. */
+  historyStale(): boolean;
 }
 
 /** Siblings of a field and the id of their parent (null for root), or undefined when not found. */
@@ -116,6 +118,9 @@ export function createDesignerStore(initial: FieldList, options: DesignerStoreOp
   const listeners = new Set<() => void>();
 
   const current = (): FieldList => controlled ?? state.fields;
+  // A controlled value the store didn't produce (the host loaded another document, switched event
+  // type…) makes the history stale: undoing would apply another document's past to this one.
+  const stale = (): boolean => controlled !== undefined && controlled !== state.fields;
   const emit = (): void => {
     for (const l of listeners) l();
   };
@@ -130,7 +135,7 @@ export function createDesignerStore(initial: FieldList, options: DesignerStoreOp
   const commit = (next: FieldList): void => {
     const cur = current();
     if (next === cur) return;
-    const past = [...state.past, cur];
+    const past = [...(stale() ? [] : state.past), cur];
     if (past.length > limit) past.splice(0, past.length - limit);
     set({ fields: next, past, future: [] }, true);
   };
@@ -147,6 +152,7 @@ export function createDesignerStore(initial: FieldList, options: DesignerStoreOp
       onChange = opts.onChange;
     },
     current,
+    historyStale: stale,
     add(partial, at) {
       const field = partial.id !== undefined && partial.type !== undefined ? (partial as Field) : createField(partial);
       run((l) => addField(l, field, at));
@@ -174,12 +180,12 @@ export function createDesignerStore(initial: FieldList, options: DesignerStoreOp
     apply: (fn) => run(fn),
     undo() {
       const prev = state.past[state.past.length - 1];
-      if (prev === undefined) return;
+      if (prev === undefined || stale()) return;
       set({ fields: prev, past: state.past.slice(0, -1), future: [...state.future, current()] }, true);
     },
     redo() {
       const next = state.future[state.future.length - 1];
-      if (next === undefined) return;
+      if (next === undefined || stale()) return;
       set({ fields: next, past: [...state.past, current()], future: state.future.slice(0, -1) }, true);
     },
     clearHistory() {

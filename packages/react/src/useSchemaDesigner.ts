@@ -34,6 +34,8 @@ export interface SchemaDesignerController extends DesignerActions {
  * The schema designer as a hook: a thin adapter over a store created once (TanStack's
  * pattern). Works controlled (`value` + `onChange`) and uncontrolled (`defaultValue`), with
  * bounded undo/redo; every action applies one of the pure edit operations of `@fieldkit/core`.
+ * When a controlled `value` is replaced from outside (another document, another event type),
+ * undo/redo history is dropped: it belonged to the previous list.
  *
  * @example
  * const designer = useSchemaDesigner({ defaultValue: fields, onChange: save });
@@ -50,11 +52,13 @@ export function useSchemaDesigner(options: UseSchemaDesignerOptions = {}): Schem
   store.setOptions({ value: options.value, onChange: options.onChange });
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   const fields = options.value ?? state.fields;
+  // History belongs to the document the store edited; a value swapped in by the host starts afresh.
+  const stale = options.value !== undefined && options.value !== state.fields;
   return useMemo(
     () => ({
       fields,
-      canUndo: state.past.length > 0,
-      canRedo: state.future.length > 0,
+      canUndo: state.past.length > 0 && !stale,
+      canRedo: state.future.length > 0 && !stale,
       store,
       add: store.add,
       remove: store.remove,
@@ -73,7 +77,7 @@ export function useSchemaDesigner(options: UseSchemaDesignerOptions = {}): Schem
       redo: store.redo,
       clearHistory: store.clearHistory,
     }),
-    [fields, state, store],
+    [fields, state, store, stale],
   );
 }
 
