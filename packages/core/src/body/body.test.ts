@@ -94,6 +94,15 @@ describe('buildRequestBody', () => {
     ]);
   });
 
+  it('an object field without properties (JSON Schema {type: object}) takes any key', () => {
+    const f = [createField({ name: 'meta', type: 'object', properties: undefined, optional: true }), createField({ name: 'closed', type: 'object', optional: true })];
+    delete f[0]!.properties;
+    const r = buildRequestBody(f, { meta: { a: '1', b: 'x' }, closed: { z: '1' } });
+    expect(r.issues.map((i) => [i.code, i.path])).toEqual([['body/unknown', ['closed', 'z']]]);
+    const ok = buildRequestBody(f, { meta: { a: '1', b: 'x' } });
+    expect(ok.ok && ok.value).toEqual({ meta: { a: 1, b: 'x' } });
+  });
+
   it('keeps __proto__ keys as data', () => {
     const f = [createField({ name: '__proto__', type: 'integer' })];
     const r = buildRequestBody(f, JSON.parse('{"__proto__": "7"}'));

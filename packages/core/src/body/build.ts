@@ -47,9 +47,13 @@ function label(path: readonly PathSegment[]): string {
   return visibleString(parts.join(''));
 }
 
+/** An object field that takes any key: a map (`additionalProperties`, no properties) or an unconstrained object (no `properties`). */
 function isMap(f: Field): boolean {
+  if (f.type !== 'object') return false;
   const ap = f.extra ? own(f.extra, 'additionalProperties') : undefined;
-  return f.type === 'object' && (!f.properties || f.properties.length === 0) && ap !== undefined && ap !== false;
+  if (ap === false) return false;
+  if (f.properties === undefined) return true;
+  return f.properties.length === 0 && ap !== undefined;
 }
 
 /** A field describing a map's values, from `additionalProperties`. */
