@@ -48,6 +48,15 @@ describe('fields ↔ schema law', () => {
       if (!r.ok) throw new Error('variant must convert');
       expect(fieldsToSchema(r.value.fields, { root: r.value.root })).toEqual(v.schema);
     }
+    const d7 = inferSchema(events, { discriminator: 'eventName', draft: 'draft-07' });
+    const v7 = listVariants(d7);
+    expect(v7.length).toBe(2);
+    for (const v of v7) {
+      expect(v.schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
+      const r = schemaToFieldsWithRoot(v.schema);
+      if (!r.ok) throw new Error('variant must convert');
+      expect(fieldsToSchema(r.value.fields, { draft: 'draft-07', root: r.value.root })).toEqual(v.schema);
+    }
   });
 
   it('keeps root keywords with schemaToFieldsWithRoot + fieldsToSchema({ root })', () => {
