@@ -169,6 +169,14 @@ describe('createValidator: one message per ajv keyword, as people read them', ()
     expect(lines(check(s, {}))).toEqual(['["__proto__"] validate/required: missing required field "__proto__"']);
   });
 
+  it('regression: inherited names (toString, constructor) are not fields the payload has', () => {
+    // ajv read `data.toString` through the prototype: `{}` failed "expected string" for an
+    // optional toString field, and a required `constructor` field counted as present.
+    const s = JSON.parse('{"type":"object","properties":{"toString":{"type":"string"},"constructor":{"type":"string"}},"required":["constructor"]}') as JSONSchemaObject;
+    expect(lines(check(s, {}))).toEqual(['["constructor"] validate/required: missing required field "constructor"']);
+    expect(check(s, JSON.parse('{"constructor": "x", "toString": "y"}'))).toEqual([]);
+  });
+
   it('boolean false schema', () => {
     expect(lines(check(false, 1))).toEqual(['[] validate/false-schema: no value is allowed here']);
     expect(check(true, 1)).toEqual([]);
@@ -238,6 +246,43 @@ describe('createValidator: collapsing combinator noise', () => {
   it('discriminator found without the annotation (every branch pins the same property)', () => {
     const { ['x-fieldkit-discriminator']: _, ...plain } = events;
     expect(lines(check(plain, { eventName: 'emailOpen', userAgent: 1 }))).toEqual(['["userAgent"] validate/type: expected string, got number 1']);
+  });
+
+  it('event schemas compile per event type, lazily: a broken $ref is still reported up front', () => {
+    const broken = JSON.parse(JSON.stringify(events)) as JSONSchemaObject;
+    ((broken.$defs!.EmailOpen as JSONSchemaObject).properties!.userAgent as JSONSchemaObject).$ref = '#/$defs/Nope';
+    const r = createValidator(broken);
+    expect(r.ok).toBe(false);
+    expect(r.issues.map((i) => i.message)).toEqual(["the schema cannot be used for validation: can't resolve reference #/$defs/Nope"]);
+    const badPattern = JSON.parse(JSON.stringify(events)) as JSONSchemaObject;
+    ((badPattern.$defs!.EmailOpen as JSONSchemaObject).properties!.userAgent as JSONSchemaObject).pattern = '([a-z';
+    expect(createValidator(badPattern).ok).toBe(false);
+  });
+
+  it('law: dispatching on the event type gives the same verdict and messages as plain oneOf', () => {
+    // `type: object` at the root turns dispatch off, so the same schema runs through ajv's oneOf.
+    const plain = { ...events, type: 'object' as const };
+    const a = createValidator(events);
+    const b = createValidator(plain);
+    if (!a.ok || !b.ok) throw new Error('compile');
+    const payload = fc.record(
+      {
+        eventName: fc.constantFrom('emailSend', 'emailOpen', 'other'),
+        campaignId: fc.oneof(fc.integer(), fc.string()),
+        email: fc.oneof(fc.string(), fc.constant(null)),
+        userAgent: fc.oneof(fc.string(), fc.integer()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(payload, (p) => {
+        const x = a.value(p);
+        const y = b.value(p);
+        expect(x.ok).toBe(y.ok);
+        expect(lines(x.issues).sort()).toEqual(lines(y.issues).sort());
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('anyOf of types: one message instead of one per branch', () => {

@@ -92,11 +92,14 @@ function checkAgainstMeta(draft: Draft, schema: JSONSchema): Issue[] {
   });
 }
 
-function makeAjv(draft: Draft, formats: boolean, warnings: string[]): AjvInstance {
+function makeAjv(draft: Draft, formats: boolean, warnings: string[], full: boolean): AjvInstance {
   const logger = { log: () => undefined, warn: (...a: unknown[]) => void warnings.push(a.map(String).join(' ')), error: () => undefined };
   const options = {
-    allErrors: true,
-    verbose: true,
+    allErrors: full,
+    verbose: full,
+    // Without this ajv reads `data.toString` / `data.constructor` from Object.prototype: an object
+    // lacking those fields fails `properties.toString: {type: string}` and passes `required`.
+    ownProperties: true,
     strict: 'log' as const,
     strictTypes: false,
     strictTuples: false,
@@ -190,25 +193,22 @@ function compile(schema: JSONSchema, o: Required<ValidatorOptions>): Result<Vali
   const invalid = checkAgainstMeta(draft, schema);
   if (invalid.length) return fail(invalid);
   const warnings: string[] = [];
-  const ajv = makeAjv(draft, o.formats, warnings);
   schema = protectProtoKeys(schema) as JSONSchema;
-  for (const name of unknownFormats(schema, ajv)) {
-    ajv.addFormat(name, true);
-    warnings.push(`unknown format "${name}" is not checked`);
+  for (const name of unknownFormats(schema)) warnings.push(`unknown format "${name}" is not checked`);
+  const env = new Env(schema, draft, o.formats, warnings);
+  const dispatch = findDispatch(schema);
+  if (dispatch) {
+    const broken = checkRefsAndPatterns(schema);
+    if (broken.length) return fail(broken);
   }
-  let validate: ValidateFunction;
-  let base: string;
+  let root: Target | undefined;
   try {
-    if (typeof schema === 'object' && typeof schema.$id === 'string' && schema.$id !== '') {
-      ajv.addSchema(schema as AnySchema);
-      base = schema.$id.replace(/#$/, '');
-    } else {
-      ajv.addSchema(schema as AnySchema, ROOT_KEY);
-      base = ROOT_KEY;
+    // A discriminated event schema compiles each event type on first use (a 15-type webhook
+    // schema takes ajv ~1 s to compile whole); anything else compiles now.
+    if (!dispatch) {
+      root = new Target(env, '');
+      root.fast();
     }
-    const got = ajv.getSchema(base);
-    if (!got) throw new Error('schema could not be compiled');
-    validate = got;
   } catch (e) {
     return fail([issue('validate/schema', `the schema cannot be used for validation: ${errorText(e)}`, { params: { reason: errorText(e) } })]);
   }
@@ -216,18 +216,198 @@ function compile(schema: JSONSchema, o: Required<ValidatorOptions>): Result<Vali
     ...issue('validate/schema-warning', w.replace(/^strict mode: /, '')),
     severity: 'warning' as const,
   }));
-  const ctx = new Context(ajv, base, schema);
+  if (root) {
+    const target = root;
+    return ok((data) => target.validate(data), notes);
+  }
+  const d = dispatch!;
+  const targets = new Map<string, Target>();
   const validator: Validator = (data) => {
-    if (validate(data)) return ok(data);
-    return fail(explain((validate.errors ?? []) as ErrorObject[], data, ctx));
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      return fail([issue('validate/type', MESSAGES.type(['object'], data), { params: { keyword: 'type', expected: ['object'], field: '' } })]);
+    }
+    if (!Object.prototype.hasOwnProperty.call(data, d.field)) {
+      return fail([issue('validate/required', MESSAGES.required(d.field), { path: [d.field], params: { keyword: 'required', missing: d.field, field: d.field } })]);
+    }
+    const value = (data as Record<string, unknown>)[d.field];
+    const branch = typeof value === 'string' && Object.prototype.hasOwnProperty.call(d.branches, value) ? d.branches[value] : undefined;
+    if (branch === undefined) {
+      const known = Object.keys(d.branches);
+      return fail([
+        issue('validate/discriminator', MESSAGES.discriminator(d.field, value, known), { path: [d.field], params: { keyword: 'discriminator', value, known, field: d.field } }),
+      ]);
+    }
+    let t = targets.get(branch);
+    if (!t) targets.set(branch, (t = new Target(new Env(branchDocument(schema as JSONSchemaObject, branch), draft, o.formats, []), '')));
+    try {
+      return t.validate(data);
+    } catch (e) {
+      return fail([issue('validate/schema', `the schema cannot be used for validation: ${errorText(e)}`, { params: { reason: errorText(e) } })]);
+    }
   };
   return ok(validator, notes);
 }
 
+/** The ajv instances for one schema: a fast one (first error only) and, on demand, a full one. */
+class Env {
+  private fastInstance: { ajv: AjvInstance; base: string } | undefined;
+  private fullInstance: { ajv: AjvInstance; base: string; ctx: Context } | undefined;
+  constructor(
+    readonly root: JSONSchema,
+    readonly draft: Draft,
+    readonly formats: boolean,
+    readonly warnings: string[],
+  ) {}
+  fastAjv(): { ajv: AjvInstance; base: string } {
+    return (this.fastInstance ??= instance(this.root, this.draft, this.formats, false, this.warnings));
+  }
+  fullAjv(): { ajv: AjvInstance; base: string; ctx: Context } {
+    if (!this.fullInstance) {
+      const i = instance(this.root, this.draft, this.formats, true, []);
+      this.fullInstance = { ...i, ctx: new Context(i.ajv, i.base, this.root) };
+    }
+    return this.fullInstance;
+  }
+}
+
+/**
+ * The schema at one JSON Pointer of the root (`''` = the root), compiled twice on demand: fast
+ * (stops at the first error, no data copies) for the common case, and with allErrors + verbose
+ * on the first failure, which `explain` needs to report everything. With many oneOf branches
+ * the fast one is several times quicker on valid payloads.
+ */
+class Target {
+  private fastFn: ValidateFunction | undefined;
+  private fullFn: ValidateFunction | undefined;
+  constructor(
+    private readonly env: Env,
+    private readonly pointer: string,
+  ) {}
+  fast(): ValidateFunction {
+    return (this.fastFn ??= compileAt(this.env.fastAjv(), this.pointer));
+  }
+  validate(data: unknown): Result<unknown> {
+    if (this.fast()(data)) return ok(data);
+    const full = this.env.fullAjv();
+    const fn = (this.fullFn ??= compileAt(full, this.pointer));
+    if (fn(data)) return ok(data);
+    return fail(explain((fn.errors ?? []) as ErrorObject[], data, full.ctx));
+  }
+}
+
+function refTo(base: string, pointer: string): string {
+  return `${base}#${pointer.split('/').map((s) => encodeURIComponent(s).replace(/%7E/gi, '~')).join('/')}`;
+}
+
+function compileAt(i: { ajv: AjvInstance; base: string }, pointer: string): ValidateFunction {
+  if (pointer === '') {
+    const v = i.ajv.getSchema(i.base);
+    if (!v) throw new Error('schema could not be compiled');
+    return v;
+  }
+  return i.ajv.compile({ $ref: refTo(i.base, pointer) });
+}
+
+/** A new ajv instance holding `schema` (not compiled yet); throws what ajv throws. */
+function instance(schema: JSONSchema, draft: Draft, formats: boolean, full: boolean, warnings: string[]): { ajv: AjvInstance; base: string } {
+  const ajv = makeAjv(draft, formats, warnings, full);
+  for (const name of unknownFormats(schema)) ajv.addFormat(name, true);
+  if (typeof schema === 'object' && typeof schema.$id === 'string' && schema.$id !== '') {
+    ajv.addSchema(schema as AnySchema);
+    return { ajv, base: schema.$id.replace(/#$/, '') };
+  }
+  ajv.addSchema(schema as AnySchema, ROOT_KEY);
+  return { ajv, base: ROOT_KEY };
+}
+
+/** Root keywords that don't constrain the payload (a dispatching root may only have these and oneOf). */
+const ROOT_ANNOTATIONS = new Set(['$schema', '$id', '$defs', 'definitions', 'title', 'description', '$comment', 'examples', 'oneOf', 'x-fieldkit-discriminator']);
+
+interface Dispatch {
+  field: string;
+  /** discriminator value -> JSON Pointer of the branch schema */
+  branches: Record<string, string>;
+}
+
+/**
+ * A fieldkit event schema (CONTRACTS §1): `x-fieldkit-discriminator: D` and a oneOf whose
+ * branches each pin a different string `const` for a required property D. Validating such a
+ * schema is the same as validating the one branch D names, which is what we do.
+ */
+function findDispatch(schema: JSONSchema): Dispatch | undefined {
+  if (typeof schema !== 'object' || schema === null) return undefined;
+  const field = schema['x-fieldkit-discriminator'];
+  if (typeof field !== 'string' || !Array.isArray(schema.oneOf) || schema.oneOf.length === 0) return undefined;
+  if (!Object.keys(schema).every((k) => ROOT_ANNOTATIONS.has(k) || k.startsWith('x-'))) return undefined;
+  const branches: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (let i = 0; i < schema.oneOf.length; i++) {
+    const b = schema.oneOf[i];
+    let pointer = `/oneOf/${i}`;
+    let target: unknown = b;
+    if (b !== null && typeof b === 'object' && typeof b.$ref === 'string') {
+      if (Object.keys(b).length !== 1 || !b.$ref.startsWith('#/')) return undefined;
+      pointer = decodeURIComponent(b.$ref.slice(1));
+      target = resolvePointer(schema, pointer);
+    }
+    if (target === null || typeof target !== 'object' || Array.isArray(target)) return undefined;
+    const t = target as JSONSchemaObject;
+    const prop = t.properties && Object.prototype.hasOwnProperty.call(t.properties, field) ? t.properties[field] : undefined;
+    if (!Array.isArray(t.required) || !t.required.includes(field) || prop === null || typeof prop !== 'object') return undefined;
+    const value = (prop as JSONSchemaObject).const;
+    if (typeof value !== 'string' || value in branches) return undefined;
+    branches[value] = pointer;
+  }
+  return { field, branches };
+}
+
+/**
+ * A standalone schema for one branch of a dispatching root: the root's definitions (so local
+ * `#/$defs/…` refs still resolve) and the branch, without the other branches. ajv compiles a
+ * document whole when a `$ref` points into it, so referencing the branch inside the full root
+ * would compile every event type; this compiles one.
+ */
+function branchDocument(root: JSONSchemaObject, pointer: string): JSONSchemaObject {
+  const doc: JSONSchemaObject = {};
+  for (const [k, v] of Object.entries(root)) {
+    if (k !== 'oneOf' && k !== '$id' && k !== 'x-fieldkit-discriminator') Object.defineProperty(doc, k, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  doc.allOf = [resolvePointer(root, pointer) as JSONSchema];
+  return doc;
+}
+
+/** Problems ajv would report when compiling: local $refs that point nowhere, patterns that don't compile. */
+function checkRefsAndPatterns(schema: JSONSchema): Issue[] {
+  const out: Issue[] = [];
+  const seen = new Set<unknown>();
+  const walk = (n: unknown, path: PathSegment[]) => {
+    if (n === null || typeof n !== 'object' || seen.has(n)) return;
+    seen.add(n);
+    if (Array.isArray(n)) return n.forEach((x, i) => walk(x, [...path, i]));
+    for (const [k, v] of Object.entries(n)) {
+      if (k === '$ref' && typeof v === 'string' && v.startsWith('#') && resolvePointer(schema, decodeURIComponent(v.slice(1))) === undefined) {
+        out.push(issue('validate/schema', `the schema cannot be used for validation: can't resolve reference ${v}`, { path }));
+      } else if ((k === 'pattern' && typeof v === 'string') || k === 'patternProperties') {
+        for (const re of k === 'pattern' ? [v as string] : Object.keys(v as object)) {
+          try {
+            new RegExp(re, 'u');
+          } catch (e) {
+            out.push(issue('validate/schema', `the schema cannot be used for validation: invalid pattern ${JSON.stringify(re)}: ${errorText(e)}`, { path: [...path, k] }));
+          }
+        }
+        if (k === 'patternProperties') walk(v, [...path, k]);
+      } else if (!DATA_KEYWORDS.has(k)) walk(v, [...path, k]);
+    }
+  };
+  walk(schema, []);
+  return out;
+}
+
 const DATA_KEYWORDS = new Set(['enum', 'const', 'examples', 'default']);
 
-/** `format` names in the schema that this ajv instance doesn't know (ajv would refuse to compile). */
-function unknownFormats(schema: JSONSchema, ajv: AjvInstance): string[] {
+const KNOWN_FORMATS = new Set([...Object.keys(fullFormats), ...Object.keys(CUSTOM_FORMATS)]);
+
+/** `format` names in the schema that neither ajv-formats nor fieldkit define (ajv would refuse to compile). */
+function unknownFormats(schema: JSONSchema): string[] {
   const found = new Set<string>();
   const seen = new Set<unknown>();
   const walk = (n: unknown) => {
@@ -235,7 +415,7 @@ function unknownFormats(schema: JSONSchema, ajv: AjvInstance): string[] {
     seen.add(n);
     if (Array.isArray(n)) return n.forEach(walk);
     for (const [k, v] of Object.entries(n)) {
-      if (k === 'format' && typeof v === 'string' && !ajv.formats[v]) found.add(v);
+      if (k === 'format' && typeof v === 'string' && !KNOWN_FORMATS.has(v)) found.add(v);
       else if (!DATA_KEYWORDS.has(k)) walk(v);
     }
   };
