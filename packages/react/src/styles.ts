@@ -116,6 +116,18 @@ export const FIELDKIT_CSS = `
 @media (max-width: 720px) { .fk-builder { grid-template-columns: 1fr; } }
 .fk-code { margin: 0; background: var(--fk-code-bg); border: 1px solid var(--fk-border); border-radius: var(--fk-radius); padding: 8px;
   font-family: var(--fk-mono); font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; max-height: 480px; overflow: auto; }
+/* Narrow hosts (side panels): the designer adapts to its own width, not the viewport's. */
+.fk-designer { container: fk-designer / inline-size; }
+@container fk-designer (max-width: 760px) {
+  .fk-header, .fk-row-main { --fk-cols: 18px minmax(120px, 2fr) 118px 100px minmax(56px, 1fr) 96px; gap: 4px; }
+  .fk-examples { display: none; }
+  .fk-btn-icon { padding: 2px 4px; }
+}
+@container fk-designer (max-width: 560px) {
+  .fk-header, .fk-row-main { --fk-cols: 16px minmax(100px, 1fr) 104px 100px 0 72px; }
+  .fk-stats > *, .fk-header > :nth-child(5) { display: none; }
+  .fk-actions .fk-btn-icon[aria-label^="Wrap"] { display: none; }
+}
 `;
 
 const STYLE_ATTR = 'data-fieldkit-styles';
