@@ -98,7 +98,8 @@ export function formatIssue(i: Issue): string {
   const loc = where.length ? where.join(':') + ': ' : '';
   const sample = i.sample !== undefined ? ` (sample ${i.sample})` : '';
   const path = i.path.length ? ` at ${formatPath(i.path)}` : '';
-  const sugg = i.suggestion !== undefined ? ` (did you mean "${i.suggestion}"?)` : '';
+  // Messages that already name the suggestion (e.g. near-miss keys) are not repeated.
+  const sugg = i.suggestion !== undefined && !i.message.includes(JSON.stringify(i.suggestion)) ? ` (did you mean ${JSON.stringify(i.suggestion)}?)` : '';
   return `${loc}${i.severity}: ${i.message}${path}${sample}${sugg}`;
 }
 
