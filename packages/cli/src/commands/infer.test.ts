@@ -228,6 +228,16 @@ describe('fieldkit infer', () => {
     expect(tty.stdout).toBe(pipe.stdout);
   });
 
+  it('says it is waiting for stdin only when stdin is a terminal', async () => {
+    const f = fakeIO({ cwd: dir, stdin: '{"a": 1}' });
+    f.io.stdin.isTTY = true;
+    expect(await main(['infer'], f.io)).toBe(0);
+    expect(f.stderr()).toBe('fieldkit infer: reading samples from stdin (end with Ctrl-D; see --help)\n');
+    const piped = await cli(['infer'], { stdin: '{"a": 1}' });
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout).toBe(f.stdout());
+  });
+
   it('ends quietly with exit 0 when stdout is a closed pipe', async () => {
     const r = await cli(['infer', join(EXAMPLES, 'emailSend-1.json')], { brokenStdout: true });
     expect(r.code).toBe(0);

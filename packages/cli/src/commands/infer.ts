@@ -14,7 +14,7 @@ import { readChunks, resolveInputs, type InputSource } from '../io/read.js';
 import { feedChunks } from '../engine/feed.js';
 import { SCHEMA_FLAG_HELP, SCHEMA_FLAG_SPECS, inferOptionsFromArgs } from '../engine/options.js';
 import { writeResults } from '../engine/output.js';
-import { runShards, type ShardRunner } from '../engine/pool.js';
+import { runShards, type ShardRunner, type ShardsOutcome } from '../engine/pool.js';
 import type { ShardResult, ShardTask } from '../engine/shard.js';
 import { looksLikeNdjson, splitAtNewlines } from '../engine/split.js';
 
@@ -110,6 +110,10 @@ export const inferCommand: Command = {
       printIssues(io.stderr, inputs.issues);
       return EXIT_USAGE;
     }
+    if (io.stdin.isTTY === true && inputs.value.some((i) => i.kind === 'stdin')) {
+      // Someone typed `fieldkit infer` without a file: say what it is waiting for.
+      io.stderr.write('fieldkit infer: reading samples from stdin (end with Ctrl-D; see --help)\n');
+    }
     const inferrer = createInferrer(options);
     const sized = inputs.value.every((i) => i.kind === 'file');
     const total = sized ? inputs.value.reduce((a, i) => a + (i.kind === 'file' ? i.size : 0), 0) : undefined;
@@ -146,7 +150,7 @@ export async function inferInputs(
   inputs: readonly InputSource[],
   inferrer: Inferrer,
   run: InferRun,
-  io: Pick<CommandIO, 'stdin'>,
+  io: Pick<CommandIO, 'stdin' | 'stderr'>,
   progress?: ProgressBar,
 ): Promise<ReadOutcome> {
   const issues: Issue[] = [];
@@ -160,8 +164,18 @@ export async function inferInputs(
     const maxIssues = MAX_ISSUES - issues.length;
     const tasks = await planShards(input, run, maxIssues);
     let result: { issues: Issue[]; stoppedEarly: boolean; bytes: number } | undefined;
+    let shards: ShardsOutcome | undefined;
     if (tasks) {
-      const shards = await runShards(tasks, run.jobs, onProgress, run.runner);
+      try {
+        shards = await runShards(tasks, run.jobs, onProgress, run.runner);
+      } catch (err) {
+        // Threads are an optimisation: if one fails (a broken install, a resource limit), say so
+        // and read the file on this thread instead of failing the run.
+        progress?.done();
+        io.stderr.write(`fieldkit infer: warning: worker threads failed (${(err as Error).message.split('\n')[0]}); reading ${input.name} on one thread\n`);
+      }
+    }
+    if (tasks && shards) {
       const combined = combineShards(shards.results);
       // Range parse errors under `auto` may come from a wrong NDJSON guess: the sequential
       // reader has the final word (and gives the whole-file line numbers).

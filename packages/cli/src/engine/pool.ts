@@ -129,19 +129,26 @@ export async function runShards(
   const local = createInferrer(tasks[0].options);
   let localUsed = false;
   let next = 0;
+  let failure: unknown;
   const lane = async (worker: ShardWorker | undefined) => {
-    while (next < tasks.length) {
-      const i = next++;
-      if (worker) results[i] = await worker.run(tasks[i], report(i));
-      else {
-        localUsed = true;
-        results[i] = await runShard(tasks[i], local, report(i));
+    try {
+      // after a failure in any lane the others stop taking tasks
+      while (failure === undefined && next < tasks.length) {
+        const i = next++;
+        if (worker) results[i] = await worker.run(tasks[i], report(i));
+        else {
+          localUsed = true;
+          results[i] = await runShard(tasks[i], local, report(i));
+        }
+        report(i)(results[i].bytes, results[i].samples);
       }
-      report(i)(results[i].bytes, results[i].samples);
+    } catch (err) {
+      failure ??= err;
     }
   };
   try {
     await Promise.all([...workers.map((w) => lane(w)), lane(undefined)]);
+    if (failure !== undefined) throw failure;
     const states: (InferenceState | Inferrer)[] = localUsed ? [local] : [];
     for (const s of await Promise.all(workers.map((w) => w.finish()))) if (s) states.push(s);
     return { results, states };
