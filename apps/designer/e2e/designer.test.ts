@@ -1,0 +1,230 @@
+// The designer as a user meets it: built with vite, served statically, driven in Debian's Chromium.
+// One browser page walks the main flow (paste → edit → export → body → reload → validate) and
+// every main screen is checked with axe-core and photographed into apps/designer/test-results/.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { APP_DIR, ARTEFACTS, buildApp, launchChromium, serveStatic } from './harness.js';
+
+const STORAGE_KEY = 'fieldkit.designer.v1';
+const AXE = readFileSync(join(APP_DIR, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+const SUBSCRIBE = {
+  email: 'kay@example.com',
+  eventName: 'emailSubscribe',
+  dataFields: {
+    createdAt: '2024-05-01 12:00:00 +00:00',
+    campaignId: 1874021,
+    plan: 'pro',
+    signupSource: 'WebForm',
+    emailListIds: [1201, 1202],
+  },
+};
+
+let dist = '';
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+async function screenshot(name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTEFACTS, `${name}.png`), fullPage: false });
+}
+
+/** axe-core on the current screen: nothing serious or critical. */
+async function expectAccessible(screen: string): Promise<void> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+  });
+  writeFileSync(join(ARTEFACTS, `axe-${screen.replace(/\W+/g, '-')}.json`), JSON.stringify(violations, null, 2));
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.join(' ')}`), screen).toEqual([]);
+}
+
+/** Paste text into the samples editor the way a user does: select all, then a paste event. */
+async function pasteSamples(text: string): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Edit samples' });
+  if (await toggle.isVisible()) await toggle.click();
+  const editor = page.getByLabel('Sample JSON');
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await editor.evaluate((el, t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+function output(label: string) {
+  return page.getByRole('region', { name: `${label} output` });
+}
+
+beforeAll(async () => {
+  rmSync(ARTEFACTS, { recursive: true, force: true });
+  mkdirSync(ARTEFACTS, { recursive: true });
+  dist = await buildApp();
+  server = await serveStatic(dist);
+  browser = await launchChromium();
+  context = browser.context;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+describe('designer', () => {
+  it('opens with the Iterable example loaded', async () => {
+    await page.goto(server.url);
+    await page.locator('[data-path="dataFields.campaignId"]').first().waitFor();
+    await expect(page.locator('#event-select').inputValue()).resolves.toBe('EmailSend');
+    await expect(output('TypeScript').textContent()).resolves.toMatch(/export interface EmailSend/);
+    await screenshot('01-design-example');
+    await expectAccessible('design');
+  });
+
+  it('infers the fields of a pasted payload, renames one, marks one optional, exports TypeScript', async () => {
+    await pasteSamples(JSON.stringify(SUBSCRIBE, null, 2));
+    await page.locator('[data-path="dataFields.plan"]').first().waitFor();
+    expect(await page.locator('[data-path="dataFields.workflowName"]').count()).toBe(0);
+
+    const name = page.getByLabel('Name of dataFields.plan', { exact: true });
+    await name.fill('planTier');
+    await name.press('Enter');
+    await page.locator('[data-path="dataFields.planTier"]').first().waitFor();
+
+    await page.getByLabel('Optional email', { exact: true }).check();
+
+    await page.getByRole('tab', { name: 'TypeScript' }).click();
+    const ts = output('TypeScript');
+    await expect.poll(() => ts.textContent(), { timeout: 15_000 }).toMatch(/planTier\??: string/);
+    const text = (await ts.textContent()) ?? '';
+    expect(text).toMatch(/export interface EmailSubscribe/);
+    expect(text).toMatch(/email\?: string/);
+    expect(text).not.toMatch(/\bplan\??:/);
+    await screenshot('02-design-edited-typescript');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    expect(download.suggestedFilename()).toBe('EmailSubscribe.ts');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(text);
+  });
+
+  it('switches the JSON Schema draft and exports Workato fields', async () => {
+    await page.getByRole('tab', { name: 'JSON Schema' }).click();
+    await expect.poll(() => output('JSON Schema').textContent()).toContain('https://json-schema.org/draft/2020-12/schema');
+    await page.getByLabel('Draft').selectOption('draft-07');
+    await expect.poll(() => output('JSON Schema').textContent()).toContain('http://json-schema.org/draft-07/schema#');
+    const schema = JSON.parse((await output('JSON Schema').textContent()) ?? '') as { properties: Record<string, { properties?: object; required?: string[] }>; required?: string[] };
+    expect(Object.keys(schema.properties.dataFields!.properties ?? {})).toContain('planTier');
+    expect(schema.required ?? []).not.toContain('email');
+
+    await page.getByRole('tab', { name: 'Workato' }).click();
+    const workato = JSON.parse((await output('Workato').textContent()) ?? '') as { name: string }[];
+    expect(workato.map((f) => f.name)).toEqual(expect.arrayContaining(['email', 'eventName', 'dataFields']));
+    await screenshot('03-design-workato');
+  });
+
+  it('keeps the work after a reload', async () => {
+    await page.waitForTimeout(600); // autosave is debounced
+    await page.reload();
+    await page.locator('[data-path="dataFields.planTier"]').first().waitFor();
+    expect(await page.getByLabel('Optional email', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Draft').inputValue()).toBe('draft-07');
+    await expect(page.getByLabel('Sample JSON').textContent()).resolves.toContain('signupSource');
+  });
+
+  it('shows validation errors on the field they belong to', async () => {
+    await page.getByRole('tab', { name: 'Validate' }).click();
+    const bad = { ...SUBSCRIBE, dataFields: { ...SUBSCRIBE.dataFields, plan: undefined, planTier: 'pro', campaignId: 'not-a-number', signupSorce: 'typo' } };
+    await page.getByLabel(/Paste a payload/).fill(JSON.stringify(bad, null, 2));
+    const row = page.locator('[data-path="dataFields.campaignId"]').first();
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toMatch(/integer|number/i);
+    const result = page.getByTestId('validation-result');
+    await expect.poll(() => result.textContent(), { timeout: 15_000 }).toMatch(/\d+ errors?/);
+    expect(await result.textContent()).toContain('signupSource');
+    await screenshot('04-validate');
+    await expectAccessible('validate');
+  });
+
+  it('builds an Iterable users/update body', async () => {
+    await page.getByRole('tab', { name: 'Request body' }).click();
+    await page.getByLabel('Endpoint').selectOption('iterable.users/update');
+    await page.getByLabel(/^email/i).first().fill('kay@example.com');
+    const body = page.getByTestId('fk-body');
+    await expect.poll(async () => (await body.textContent()) ?? '', { timeout: 10_000 }).toContain('kay@example.com');
+    const json = JSON.parse((await body.textContent()) ?? '') as { email?: string };
+    expect(json.email).toBe('kay@example.com');
+    // The designed emailSubscribe dataFields become the body's dataFields form (typed inputs, exact names).
+    await page.getByLabel(/dataFields from the designed/).check();
+    await page.getByLabel(/^planTier/).first().fill('enterprise');
+    await expect(page.getByLabel(/^signupSource/).count()).resolves.toBe(1);
+    await page.getByLabel(/dataFields from the designed/).uncheck();
+    await page.getByLabel(/^email/i).first().fill('kay@example.com');
+    await expect.poll(async () => (await body.textContent()) ?? '', { timeout: 10_000 }).toContain('kay@example.com');
+    await screenshot('05-request-body');
+    await expectAccessible('request body');
+  });
+
+  it('renders the capture tab', async () => {
+    await page.getByRole('tab', { name: 'Capture' }).click();
+    await page.locator('#main-panel-capture').waitFor();
+    await page.waitForTimeout(300);
+    await screenshot('06-capture');
+    await expectAccessible('capture');
+  });
+
+  it('moves between tabs with the keyboard', async () => {
+    await page.getByRole('tab', { name: 'Capture' }).focus();
+    await page.keyboard.press('Home');
+    await expect(page.getByRole('tab', { name: 'Design' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Validate' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Design');
+  });
+
+  it('shares the design as a link that reopens it elsewhere', async () => {
+    await page.getByRole('button', { name: 'Share link' }).click();
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    expect(url).toMatch(/#state=/);
+    await page.evaluate((k) => localStorage.removeItem(k), STORAGE_KEY);
+    await page.goto('about:blank');
+    await page.goto(url);
+    await page.locator('[data-path="dataFields.planTier"]').first().waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+  });
+
+  it('saves the design to a file and opens it again', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save file' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.fieldkit\.json$/);
+    const file = (await download.path())!;
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ v: 1, draft: 'draft-07' });
+    await page.getByRole('button', { name: 'Load example' }).click();
+    await page.locator('[data-path="dataFields.campaignName"]').first().waitFor();
+    await page
+      .locator('input[type=file][aria-label="Open a saved design"]')
+      .setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(file) });
+    await page.locator('[data-path="dataFields.planTier"]').first().waitFor();
+    await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/Opened .*\.fieldkit\.json/);
+  });
+
+  it('opens the example with a warning when saved work is corrupt', async () => {
+    await page.evaluate((k) => localStorage.setItem(k, '{"v":1,"samples":[{"trunc'), STORAGE_KEY);
+    await page.reload();
+    await page.locator('[data-path="dataFields.campaignName"]').first().waitFor();
+    await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/Saved work: not valid JSON/);
+  });
+
+  it('raised no uncaught errors in the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
