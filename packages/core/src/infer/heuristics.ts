@@ -2,7 +2,7 @@
  * The named heuristics of inference, each a pure function of final counts (never of sample
  * order): enums, maps, epoch timestamps, event-type discriminators.
  */
-import type { Node } from './node.js';
+import { ALL_STRING_FORMATS, stringFormats, type Node } from './node.js';
 
 /** Most distinct values an automatically detected enum may have. */
 export const ENUM_MAX_VALUES = 8;
@@ -14,8 +14,11 @@ export const ENUM_REPEAT_FACTOR = 3;
 export const ENUM_MAX_VALUE_LENGTH = 40;
 
 // Keys whose strings are identifiers or free text, never enums.
+// (Arrays pass their own key to their elements: `tags` -> each tag.)
 const NOT_ENUM_KEY =
-  /(?:^|[_\-.\s])(?:id|ids|uuid|guid|token|hash|sha|key|secret|password|email|url|uri|href|link|path|title|description|desc|message|msg|text|body|content|comment|note|notes|subject|summary|html|address|phone|slug)$|[a-z0-9](?:Id|ID|Ids|Uuid|UUID|Token|Hash|Key|Email|Url|URL|Uri|Href|Link|Path|Title|Description|Message|Text|Body|Content|Comment|Note|Subject|Summary|Html|Address|Phone|Slug)$/;
+  /(?:^|[_\-.\s])(?:id|ids|uuid|guid|token|hash|sha|key|secret|password|email|url|uri|href|link|path|paths|title|description|desc|message|msg|text|body|content|comment|note|notes|subject|summary|html|address|phone|slug|name|version|login|username|user|color|colour|city|street|zip|postcode|postal_code|labels|tags|topics|categories|keywords|added|removed|modified|files|filename)$|[a-z0-9](?:Id|ID|Ids|Uuid|UUID|Token|Hash|Key|Email|Url|URL|Uri|Href|Link|Path|Title|Description|Message|Text|Body|Content|Comment|Note|Subject|Summary|Html|Address|Phone|Slug|Name|Version|Login|Username|Color|City|Labels|Tags|Topics|Files)$/;
+/** Event-type names are closed sets even though they end in "name". */
+const EVENT_NAME_KEY = /^event_?name$/i;
 const NUMERIC = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** Strings at `node` (under property `key`) look like a closed set of values. */
@@ -25,11 +28,12 @@ export function looksLikeEnum(node: Node, key: string | null): boolean {
   const d = sv.size;
   if (d < 2 || d > ENUM_MAX_VALUES) return false;
   if (node.str < ENUM_MIN_COUNT || node.str < ENUM_REPEAT_FACTOR * d) return false;
-  if (key !== null && NOT_ENUM_KEY.test(key)) return false;
+  if (key !== null && NOT_ENUM_KEY.test(key) && !EVENT_NAME_KEY.test(key)) return false;
   for (const [v, c] of sv) {
     if (c < 2) return false;
     if (v.length === 0 || v.length > ENUM_MAX_VALUE_LENGTH) return false;
     if (NUMERIC.test(v)) return false;
+    if (stringFormats(v, ALL_STRING_FORMATS) !== 0) return false; // dates, emails, uuids… are open sets
     if (/[\n\r\t]/.test(v) || v.split(' ').length > 3) return false;
   }
   return true;
@@ -37,7 +41,7 @@ export function looksLikeEnum(node: Node, key: string | null): boolean {
 
 // Key names that make an integer in epoch range a timestamp: *At, *_at, time, timestamp, date, ts, created, updated…
 const EPOCH_KEY =
-  /(?:^|[_\-.])(?:at|time|timestamp|ts|date|datetime|created|updated|modified|expires|expiry|exp|iat|nbf|when|since|until)$|[a-z0-9](?:At|Time|Timestamp|TS|Ts|Date|DateTime|Datetime|Created|Updated|Modified|Expires|Expiry)$/;
+  /(?:^|[_\-.])(?:at|time|timestamp|ts|date|datetime|created|updated|modified|expires|expiry|exp|iat|nbf|when|since|until|start|end|anchor)$|[a-z0-9](?:At|Time|Timestamp|TS|Ts|Date|DateTime|Datetime|Created|Updated|Modified|Expires|Expiry|Start|End|Anchor)$/;
 const ID_KEY = /(?:^|[_\-.])id$|[a-z0-9](?:Id|ID)$|^id/i;
 
 /** The key name is evidence that an integer in epoch range is a timestamp (never ids). */
@@ -71,6 +75,18 @@ const KEY_CLASSES: { re: RegExp; min: number; pattern: string | null }[] = [
 ];
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Keys that conventionally hold user-defined string maps (Stripe `metadata`, …). */
+const FREE_MAP_KEY = /^(?:metadata|meta|custom_fields|customFields|custom_attributes|customAttributes|custom_data|customData)$/;
+
+/** Every value a string (or null) and no key in every object: user-defined keys. */
+function looksLikeStringMap(node: Node): boolean {
+  for (const c of node.props!.values()) {
+    if (c.n === node.obj) return false;
+    if (c.str + c.nul !== c.n) return false;
+  }
+  return true;
+}
+
 /** Objects with at least this many distinct keys whose values are alike are maps. */
 export const MAP_MIN_ALIKE_KEYS = 200;
 /** Share of values with the same kind signature for "alike". */
@@ -85,10 +101,11 @@ export function kindSignature(n: Node): number {
  * Decide whether the object node is a map (keys are data). Returns null for "not a map", else
  * the `propertyNames` pattern (or '' for none).
  */
-export function detectMap(node: Node): string | null {
+export function detectMap(node: Node, key: string | null = null): string | null {
   const props = node.props;
   if (props === null || props.size === 0) return null;
   const size = props.size;
+  if (key !== null && FREE_MAP_KEY.test(key) && looksLikeStringMap(node)) return '';
   for (const cls of KEY_CLASSES) {
     if (size < cls.min) continue;
     let all = true;
@@ -136,7 +153,8 @@ export const DISCRIMINATOR_KEYS: readonly string[] = [
   'eventName', 'event_name', 'eventType', 'event_type', 'webhookEvent', 'webhook_event', 'event',
   'type', 'action', 'topic', 'kind', 'object',
 ];
-const TAG_VALUE = /^[A-Za-z0-9][A-Za-z0-9_.:\/-]{0,63}$/;
+// Identifier-like, inner spaces allowed (Segment's "Order Completed").
+const TAG_VALUE = /^[A-Za-z0-9](?:[A-Za-z0-9 _.:\/-]{0,62}[A-Za-z0-9_.:\/-])?$/;
 
 /** A value of a built-in event-type key that can name a variant (identifier-like). */
 export function isTagValue(v: string, named: boolean): boolean {

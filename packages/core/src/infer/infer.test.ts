@@ -59,7 +59,8 @@ describe('inferSchema basics', () => {
 
   it('describes an array only ever seen empty without inventing items', () => {
     const s = inferSchema([{ tags: [] }, { tags: [] }]);
-    expect(props(s).tags).toEqual({ type: 'array', maxItems: 0 });
+    // Regression (fixtures F1): maxItems 0 made the first payload with a label invalid.
+    expect(props(s).tags).toEqual({ type: 'array' });
   });
 
   it('merges items across all elements of all samples', () => {
@@ -139,6 +140,43 @@ describe('enums', () => {
   it('obeys enum and no-enum hints', () => {
     expect(props(inferSchema([{ plan: 'x' }], { hints: { '/plan': 'enum' } })).plan!.enum).toEqual(['x']);
     expect(props(inferSchema(many(['a', 'b'], 20), { hints: { '/status': 'no-enum' } })).status!.enum).toBeUndefined();
+  });
+});
+
+describe('real-payload heuristics (fixtures feedback)', () => {
+  it('treats Stripe metadata (optional string values) as a map', () => {
+    const s = inferSchema([{ metadata: { order_id: '1' } }, { metadata: { cart_id: 'c', campaign: 'x' } }, { metadata: {} }]);
+    expect(props(s).metadata).toEqual({ type: 'object', additionalProperties: { type: 'string' } });
+  });
+
+  it('labels *_start/*_end/*_anchor epoch seconds unix-time', () => {
+    const p = props(inferSchema([{ current_period_end: 1714564800, trial_start: 1714564800, billing_cycle_anchor: 1714564800, period: { start: 1714564800 } }]));
+    expect(p.current_period_end!.format).toBe('unix-time');
+    expect(p.trial_start!.format).toBe('unix-time');
+    expect(p.billing_cycle_anchor!.format).toBe('unix-time');
+    expect(props(p.period!).start!.format).toBe('unix-time');
+  });
+
+  it('splits on event names with inner spaces (Segment)', () => {
+    const xs = ['Order Completed', 'Signed Up'].flatMap((event, i) => Array.from({ length: 3 }, () => ({ event, properties: i ? { plan: 'x' } : { order_id: 'o' } })));
+    const s = inferSchema(xs);
+    expect(s['x-fieldkit-discriminator']).toBe('event');
+    expect(Object.keys(s.$defs as object)).toEqual(['OrderCompleted', 'SignedUp']);
+  });
+
+  it('never makes enums of names, logins, colours or tags', () => {
+    const xs = Array.from({ length: 12 }, (_, i) => ({ repository: { name: ['a', 'b'][i % 2], full_name: ['o/a', 'o/b'][i % 2] }, login: ['x', 'y'][i % 2], color: ['fff', '000'][i % 2], tags: [['p', 'q'][i % 2]], eventName: ['open', 'click'][i % 2] }));
+    const p = props(inferSchema(xs, { discriminator: false }));
+    expect(props(p.repository!).name!.enum).toBeUndefined();
+    expect(props(p.repository!).full_name!.enum).toBeUndefined();
+    expect(p.login!.enum).toBeUndefined();
+    expect(p.color!.enum).toBeUndefined();
+    expect((p.tags!.items as JSONSchemaObject).enum).toBeUndefined();
+    expect(p.eventName!.enum).toEqual(['click', 'open']);
+  });
+
+  it('writes no date format for version ids', () => {
+    expect(props(inferSchema([{ api_version: '2024-04-10' }])).api_version!.format).toBeUndefined();
   });
 });
 

@@ -8,7 +8,7 @@
  *     object at the path; maps (keys are data: ids, dates, codes, or very many alike values)
  *     -> `additionalProperties: <merged value schema>` (+ `propertyNames.pattern`).
  *  4. arrays: `items` merged from every element of every array; arrays only ever empty ->
- *     `maxItems: 0` and no `items`.
+ *     `{ type: 'array' }` (no `items`, no `maxItems`: the next payload may fill them).
  *  5. a single primitive kind: string `format` when every string matched it; integer epoch
  *     formats only under a timestamp-like key; string `enum` (sorted, + null when nullable)
  *     only on strong evidence (heuristics.ts). Hints override 3 and 5.
@@ -25,6 +25,9 @@ const ITEM = 1;
 /** Path segment standing for "any key" (map values). */
 const ANY_KEY = 2;
 type Seg = string | typeof ITEM | typeof ANY_KEY;
+
+/** Version ids look like dates (`2024-04-10`) until they don't (`2024-09-30.acacia`): never a format. */
+const VERSION_KEY = /(?:^|[_\-.])version$|[a-z0-9]Version$/i;
 
 interface CompiledHint {
   segs: string[];
@@ -100,13 +103,13 @@ function buildNode(node: Node, key: string | null, path: Seg[] | null, depth: nu
   const shapes = (hasObj ? 1 : 0) + (hasArr ? 1 : 0) + (prims.length > 0 ? 1 : 0);
   if (shapes === 0) return { type: 'null' };
   if (shapes === 1) {
-    if (hasObj) return objectSchema(node, path, hints, nullable, depth, ctx);
-    if (hasArr) return arraySchema(node, path, nullable, depth, ctx);
+    if (hasObj) return objectSchema(node, key, path, hints, nullable, depth, ctx);
+    if (hasArr) return arraySchema(node, key, path, nullable, depth, ctx);
     return primitiveSchema(node, key, hints, prims, nullable);
   }
   const anyOf: JSONSchema[] = [];
-  if (hasObj) anyOf.push(objectSchema(node, path, hints, false, depth, ctx));
-  if (hasArr) anyOf.push(arraySchema(node, path, false, depth, ctx));
+  if (hasObj) anyOf.push(objectSchema(node, key, path, hints, false, depth, ctx));
+  if (hasArr) anyOf.push(arraySchema(node, key, path, false, depth, ctx));
   if (prims.length > 0) anyOf.push(primitiveSchema(node, key, hints, prims, nullable));
   else if (nullable) anyOf.push({ type: 'null' });
   return { anyOf };
@@ -120,7 +123,7 @@ function primitiveSchema(node: Node, key: string | null, hints: Set<Hint> | null
   if (prims.length > 1) return { type: nullable ? [...prims, 'null'] : prims };
   const t = prims[0]!;
   const s: JSONSchemaObject = { type: typeOf(t, nullable) };
-  const noFormat = hints?.has('no-format') ?? false;
+  const noFormat = (hints?.has('no-format') ?? false) || (key !== null && VERSION_KEY.test(key));
   if (t === 'string') {
     let format: string | undefined;
     if (!noFormat && node.sf !== 0) {
@@ -147,19 +150,21 @@ function primitiveSchema(node: Node, key: string | null, hints: Set<Hint> | null
   return s;
 }
 
-function arraySchema(node: Node, path: Seg[] | null, nullable: boolean, depth: number, ctx: BuildContext): JSONSchemaObject {
+function arraySchema(node: Node, key: string | null, path: Seg[] | null, nullable: boolean, depth: number, ctx: BuildContext): JSONSchemaObject {
   const items = node.items;
-  if (items === null || items.n === 0) return { type: typeOf('array', nullable), maxItems: 0 };
-  return { type: typeOf('array', nullable), items: buildNode(items, null, path === null ? null : [...path, ITEM], depth + 1, ctx) };
+  // Only ever empty: no `items` (nothing is known about elements) and no `maxItems` (payloads grow).
+  if (items === null || items.n === 0) return { type: typeOf('array', nullable) };
+  // Elements are named after their array (`tags` -> its strings) for the key-based heuristics.
+  return { type: typeOf('array', nullable), items: buildNode(items, key, path === null ? null : [...path, ITEM], depth + 1, ctx) };
 }
 
-function objectSchema(node: Node, path: Seg[] | null, hints: Set<Hint> | null, nullable: boolean, depth: number, ctx: BuildContext): JSONSchemaObject {
+function objectSchema(node: Node, key: string | null, path: Seg[] | null, hints: Set<Hint> | null, nullable: boolean, depth: number, ctx: BuildContext): JSONSchemaObject {
   const props = node.props;
   const type = typeOf('object', nullable);
   if (props === null || props.size === 0) return { type, properties: {} };
   let mapPattern: string | null = null;
-  if (hints?.has('map')) mapPattern = detectMap(node) ?? '';
-  else if (!hints?.has('no-map')) mapPattern = detectMap(node);
+  if (hints?.has('map')) mapPattern = detectMap(node, key) ?? '';
+  else if (!hints?.has('no-map')) mapPattern = detectMap(node, key);
   if (mapPattern !== null) {
     const merged = new Node();
     for (const c of props.values()) mergeNode(merged, c, ctx.maxExamples);
