@@ -34,6 +34,7 @@ export function looksLikeEnum(node: Node, key: string | null): boolean {
     if (v.length === 0 || v.length > ENUM_MAX_VALUE_LENGTH) return false;
     if (NUMERIC.test(v)) return false;
     if (stringFormats(v, ALL_STRING_FORMATS) !== 0) return false; // dates, emails, uuids… are open sets
+    if (K_ID.test(v) || K_HEX.test(v)) return false; // generated ids (prod_PqB7mXzL2kV9aC, U02AB3CD4EF) repeat only because streams are small
     if (/[\n\r\t]/.test(v) || v.split(' ').length > 3) return false;
   }
   return true;

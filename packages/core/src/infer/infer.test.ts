@@ -175,6 +175,14 @@ describe('real-payload heuristics (fixtures feedback)', () => {
     expect(p.eventName!.enum).toEqual(['click', 'open']);
   });
 
+  it('never makes enums of id-like values (Stripe products, Slack users)', () => {
+    const xs = Array.from({ length: 12 }, (_, i) => ({ product: ['prod_PqB7mXzL2kV9aC', 'prod_QwE4rT6yU8iO1p'][i % 2], user: ['U02AB3CD4EF', 'U03GH5IJ6KL'][i % 2], status: ['past_due', 'active'][i % 2] }));
+    const p = props(inferSchema(xs));
+    expect(p.product!.enum).toBeUndefined();
+    expect(p.user!.enum).toBeUndefined();
+    expect(p.status!.enum).toEqual(['active', 'past_due']);
+  });
+
   it('writes no date format for version ids', () => {
     expect(props(inferSchema([{ api_version: '2024-04-10' }])).api_version!.format).toBeUndefined();
   });
