@@ -92,6 +92,14 @@ describe('designer', () => {
     await expectAccessible('design');
   });
 
+  it('validates a sample of the selected event as valid', async () => {
+    await page.getByRole('tab', { name: 'Validate' }).click();
+    await page.getByRole('button', { name: 'Use a sample (emailSend)' }).click();
+    await expect(page.getByLabel(/Paste a payload/).inputValue()).resolves.toContain('"eventName": "emailSend"');
+    await expect.poll(() => page.getByTestId('validation-result').textContent(), { timeout: 15_000 }).toMatch(/^Valid/);
+    await page.getByRole('tab', { name: 'Design' }).click();
+  });
+
   it('infers the fields of a pasted payload, renames one, marks one optional, exports TypeScript', async () => {
     await pasteSamples(JSON.stringify(SUBSCRIBE, null, 2));
     await page.locator('[data-path="dataFields.plan"]').first().waitFor();
@@ -214,14 +222,14 @@ describe('designer', () => {
       .locator('input[type=file][aria-label="Open a saved design"]')
       .setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(file) });
     await page.locator('[data-path="dataFields.planTier"]').first().waitFor();
-    await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/Opened .*\.fieldkit\.json/);
+    await expect(page.locator('#app-status').textContent()).resolves.toMatch(/Opened .*\.fieldkit\.json/);
   });
 
   it('opens the example with a warning when saved work is corrupt', async () => {
     await page.evaluate((k) => localStorage.setItem(k, '{"v":1,"samples":[{"trunc'), STORAGE_KEY);
     await page.reload();
     await page.locator('[data-path="dataFields.campaignName"]').first().waitFor();
-    await expect(page.getByRole('status').first().textContent()).resolves.toMatch(/Saved work: not valid JSON/);
+    await expect(page.locator('#app-status').textContent()).resolves.toMatch(/Saved work: not valid JSON/);
   });
 
   it('raised no uncaught errors in the page', () => {

@@ -106,6 +106,14 @@ export function App() {
   const baseSchema: JSONSchemaObject = event === ALL_EVENTS ? merged : (variants.find((v) => v.name === event)?.schema ?? merged);
   const inferredFields = useMemo(() => (state.samples.length ? schemaToFields(baseSchema) : undefined), [baseSchema, state.samples.length]);
   const edited = designFor(state, event);
+  const eventValue = variants.find((v) => v.name === event)?.value;
+  const exampleSample = useMemo(
+    () =>
+      event === ALL_EVENTS || !discriminator
+        ? state.samples[0]
+        : state.samples.find((x) => typeof x === 'object' && x !== null && (x as Record<string, unknown>)[discriminator] === eventValue),
+    [state.samples, event, discriminator, eventValue],
+  );
   const fields: FieldList = edited ?? (inferredFields?.ok ? inferredFields.value : []);
   const onFieldsChange = useCallback((next: FieldList) => setState((s) => withDesign(s, event, next)), [event]);
 
@@ -126,7 +134,16 @@ export function App() {
   // New samples re-infer every event's fields. The wizard may report the same samples again
   // (on mount, on a whitespace edit): that must not throw away the user's edits.
   const onSamples = useCallback((samples: unknown[]) => {
-    setState((s) => (sameJson(samples, s.samples) ? s : { ...s, samples, designs: [] }));
+    const prev = stateRef.current;
+    if (sameJson(samples, prev.samples)) return;
+    setState((s) => ({ ...s, samples, designs: [] }));
+    if (prev.designs.length > 0) {
+      setNotice({
+        kind: 'info',
+        text: 'Samples changed: fields were inferred again, so earlier edits were replaced.',
+        action: { label: 'Undo', run: () => (setState(prev), setNotice(undefined)) },
+      });
+    }
   }, []);
   const onSampleText = useCallback((sampleText: string) => setState((s) => ({ ...s, sampleText })), []);
   const treeHeight = useTreeHeight();
@@ -187,7 +204,7 @@ export function App() {
         </div>
       </header>
 
-      <div className="fd-status" role="status" aria-live="polite">
+      <div className="fd-status" id="app-status" role="status" aria-live="polite">
         {notice && (
           <p className={`fd-notice fd-notice-${notice.kind}`}>
             {notice.text}
@@ -293,7 +310,17 @@ export function App() {
           <section id="main-panel-validate" role="tabpanel" aria-labelledby="main-tab-validate" className="fd-validate">
             <section className="fd-panel" aria-labelledby="payload-h">
               <h2 id="payload-h">Payload</h2>
-              <label className="fd-block-label" htmlFor="payload">Paste a payload to check it against the schema{event !== ALL_EVENTS ? ` for ${event}` : ''}</label>
+              {exampleSample !== undefined && (
+                <div className="fd-toolbar">
+                  <button type="button" className="fd-btn" onClick={() => update({ validateText: JSON.stringify(exampleSample, null, 2) })}>
+                    Use a sample{event !== ALL_EVENTS ? ` (${eventValue})` : ''}
+                  </button>
+                  <button type="button" className="fd-btn" disabled={state.validateText === ''} onClick={() => update({ validateText: '' })}>
+                    Clear
+                  </button>
+                </div>
+              )}
+              <label className="fd-block-label" htmlFor="payload">Paste a payload to check it against the schema{event !== ALL_EVENTS ? ` for ${String(eventValue)}` : ''}</label>
               <textarea id="payload" className="fd-textarea" spellCheck={false} value={state.validateText} onChange={(e) => update({ validateText: e.target.value })} />
               <div className="fd-result" aria-live="polite" data-testid="validation-result">
                 {validation.parseError ? (
@@ -315,7 +342,7 @@ export function App() {
               </div>
             </section>
             <section className="fd-panel fd-tree" aria-labelledby="vfields-h">
-              <h2 id="vfields-h">Fields{event !== ALL_EVENTS ? ` · ${event}` : ''}</h2>
+              <h2 id="vfields-h">Fields{event !== ALL_EVENTS ? ` · ${String(eventValue)}` : ''}</h2>
               <SchemaDesigner value={fields} onChange={onFieldsChange} issues={validation.issues} height={treeHeight} label={event === ALL_EVENTS ? 'Fields' : `Fields of ${event}`} />
             </section>
           </section>
