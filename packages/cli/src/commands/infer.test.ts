@@ -255,6 +255,19 @@ describe('fieldkit infer', () => {
 });
 
 describe('fieldkit merge', () => {
+  it('nests: merging a merged state with the rest equals merging all at once', async () => {
+    const samples = events(90, 5);
+    const names = ['n1', 'n2', 'n3'].map((n, i) => file(`${n}.ndjson`, ndjson(samples.slice(i * 30, i * 30 + 30))));
+    for (const [i, n] of names.entries()) expect((await cli(['infer', '--state-out', `n${i + 1}.state.json`, n])).code).toBe(0);
+    const partial = await cli(['merge', '--state-out', 'n12.state.json', 'n1.state.json', 'n2.state.json']);
+    expect(partial.code).toBe(0);
+    const nested = await cli(['merge', 'n12.state.json', 'n3.state.json']);
+    const flat = await cli(['merge', 'n1.state.json', 'n2.state.json', 'n3.state.json']);
+    expect(nested.code).toBe(0);
+    expect(nested.stdout).toBe(flat.stdout);
+    expect(JSON.parse(flat.stdout)).toEqual(expected(samples));
+  });
+
   it('names the file of a foreign, corrupt or missing state', async () => {
     file('foreign.json', '{"type": "object"}');
     file('corrupt.json', '{"format": "fieldkit-inference-state",\n "count": }');

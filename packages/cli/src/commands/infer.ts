@@ -65,11 +65,17 @@ Examples:
 
 /** How `infer` reads its inputs (from the flags). */
 export interface InferRun {
+  /** Inference options from the flags (draft, discriminator, hints, stats). */
   options: InferOptions;
+  /** `--format`; default `auto`. */
   format: TextFormat;
+  /** `--each`: each input is one array whose elements are the samples. */
   each: boolean;
+  /** `--jobs`; default `os.availableParallelism()`. */
   jobs: number;
+  /** Files smaller than this are read on the calling thread; default {@link DEFAULT_PARALLEL_MIN_BYTES}. */
   parallelMinBytes: number;
+  /** How ranges run; default: threads when the compiled worker exists (see `engine/pool.ts`). */
   runner?: ShardRunner;
 }
 
