@@ -79,6 +79,54 @@ describe('inference laws', () => {
     );
   });
 
+  it('stats annotate without changing the schema, and agree with `required`', () => {
+    // Stripping x-fieldkit-stats and examples from a stats:true schema gives the plain schema; a key
+    // is required exactly when it was seen in every object at its parent path (seen === total);
+    // examples are values of the right type, at most maxExamples of them.
+    const strip = (s: unknown) => JSON.parse(JSON.stringify(s), (k, v: unknown) => (k === 'examples' || k === 'x-fieldkit-stats' ? undefined : v)) as unknown;
+    fc.assert(
+      fc.property(webhookSamples, fc.integer({ min: 1, max: 4 }), (samples, maxExamples) => {
+        const plain = inferSchema(samples);
+        const annotated = inferSchema(samples, { stats: true, maxExamples });
+        expect(strip(annotated)).toEqual(plain);
+        const problems: string[] = [];
+        const walk = (s: unknown, path: string) => {
+          if (typeof s !== 'object' || s === null) return;
+          const o = s as Record<string, unknown>;
+          const props = o.properties as Record<string, Record<string, unknown>> | undefined;
+          if (props) {
+            const required = new Set((o.required as string[] | undefined) ?? []);
+            for (const k of Object.keys(props)) {
+              const st = props[k]!['x-fieldkit-stats'] as { seen: number; total: number } | undefined;
+              if (!st) problems.push(`${path}/${k}: no x-fieldkit-stats`);
+              else {
+                if (st.seen > st.total || st.seen < 1) problems.push(`${path}/${k}: seen ${st.seen} of ${st.total}`);
+                if ((st.seen === st.total) !== required.has(k)) problems.push(`${path}/${k}: seen ${st.seen}/${st.total} but required=${required.has(k)}`);
+              }
+              const ex = props[k]!.examples;
+              if (ex !== undefined && (!Array.isArray(ex) || ex.length > maxExamples)) problems.push(`${path}/${k}: examples ${JSON.stringify(ex)}`);
+            }
+          }
+          for (const [k, v] of Object.entries(o)) if (k !== 'examples' && k !== 'enum' && k !== 'const') walk(v, `${path}/${k}`);
+        };
+        walk(annotated, '');
+        expect(problems).toEqual([]);
+        expect(failingSamples(annotated, samples)).toEqual([]);
+      }),
+      params,
+    );
+  }, 600_000);
+
+  it('draft-07 output is the 2020-12 output with definitions for $defs', () => {
+    fc.assert(
+      fc.property(webhookSamples, (samples) => {
+        const modern = JSON.stringify(inferSchema(samples)).replaceAll('"$defs"', '"definitions"').replaceAll('#/$defs/', '#/definitions/').replace('https://json-schema.org/draft/2020-12/schema', 'http://json-schema.org/draft-07/schema#');
+        expect(JSON.parse(JSON.stringify(inferSchema(samples, { draft: 'draft-07' })))).toEqual(JSON.parse(modern));
+      }),
+      params,
+    );
+  });
+
   it('merge is associative and commutative, and equals one inferrer over all samples', () => {
     fc.assert(
       fc.property(threeChunks, ({ all, chunks: [x, y, z] }) => {
