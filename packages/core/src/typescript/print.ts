@@ -123,6 +123,8 @@ export class Printer {
       case 'LITERAL':
         return JSON.stringify(ast.params);
       case 'CUSTOM_TYPE':
+        // Only literal types to-typescript.ts printed itself reach here (schemas' own tsType is dropped).
+        return ast.params;
       case 'REFERENCE':
         return this.top;
       case 'ARRAY': {

@@ -204,6 +204,21 @@ describe('toTypeScript: objects, maps and keys', () => {
     expect(out).not.toContain('pwned = 1;\n');
   });
 
+  it('never mutates the caller\'s schema', async () => {
+    const s: JSONSchemaObject = {
+      type: 'object',
+      properties: { a: { const: { inner: { type: 'object' } } }, b: { enum: [{ inner: { type: 'object' } }] }, c: { type: 'array', items: { type: 'string' }, minItems: 2 } },
+      $defs: { D: { type: 'object' } },
+    };
+    const before = JSON.stringify(s);
+    const out = await tsOf(s);
+    expect(out).toContain('  a?: {"inner":{"type":"object"}};\n');
+    expect(out).toContain('  b?: {"inner":{"type":"object"}};\n');
+    expect(typeCheck({ '/types.ts': out })).toEqual([]);
+    await tsOf(events);
+    expect(JSON.stringify(s)).toBe(before);
+  });
+
   it('tsType in a schema cannot inject code', async () => {
     const out = await tsOf({ type: 'object', properties: { a: { tsType: 'string; export const pwned: number' } } } as JSONSchemaObject);
     expect(out).not.toContain('pwned');

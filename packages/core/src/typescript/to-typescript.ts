@@ -65,6 +65,10 @@ function isObj(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+function copyJson<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
 function setOwn(o: Obj, k: string, v: unknown): void {
   Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
 }
@@ -183,8 +187,16 @@ function prepare(schema: JSONSchemaObject, rootName: string, o: typeof DEFAULT_T
     if (c) out.description = c;
     if (node.deprecated === true) out.deprecated = true;
     if (node.type !== undefined) out.type = Array.isArray(node.type) ? [...new Set(node.type)] : node.type;
-    if (Array.isArray(node.enum)) out.enum = node.enum;
-    if (has(node, 'const')) out.const = node.const;
+    // Object or array values under const/enum: the library walks them as if they were schemas
+    // (and rewrites them), so print their literal types here and hand it an opaque `tsType`.
+    const literals = has(node, 'const') ? [node.const] : Array.isArray(node.enum) ? node.enum : undefined;
+    if (literals && literals.some((v) => v !== null && typeof v === 'object')) {
+      delete out.type;
+      out.tsType = [...new Set(literals.map((v) => JSON.stringify(v) ?? 'undefined'))].join(' | ') || 'never';
+      return out;
+    }
+    if (Array.isArray(node.enum)) out.enum = copyJson(node.enum);
+    if (has(node, 'const')) out.const = copyJson(node.const);
     if (Array.isArray(node.required)) out.required = node.required.filter((r) => typeof r === 'string');
     for (const key of SCHEMA_MAPS) {
       const m = node[key];
