@@ -68,6 +68,11 @@ describe('SchemaDesigner editing', () => {
     await user.type(input, 'userId{Enter}');
     expect(names(onChange.mock.lastCall![0])).toEqual(['email', 'age', 'dataFields', 'userId']);
     expect(screen.getByRole('textbox', { name: 'Name of userId' })).toHaveProperty('value', 'userId');
+    // Escape reverts an unfinished rename and returns focus to the row.
+    await user.type(screen.getByRole('textbox', { name: 'Name of userId' }), 'XYZ{Escape}');
+    expect(screen.getByRole('textbox', { name: 'Name of userId' })).toHaveProperty('value', 'userId');
+    expect(document.activeElement).toBe(rowOf('userId'));
+    expect(names(onChange.mock.lastCall![0])).toEqual(['email', 'age', 'dataFields', 'userId']);
   });
 
   it('retypes with the type select and toggles optional with a real checkbox', async () => {

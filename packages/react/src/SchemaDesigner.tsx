@@ -94,8 +94,14 @@ export function formatExample(value: unknown, max = 60): string {
 function NameInput(props: { field: Field; label: string; readOnly: boolean; onCommit(name: string): void }): ReactElement {
   const { field, label, readOnly, onCommit } = props;
   const [draft, setDraft] = useState(field.name);
+  // Escape moves focus away: the blur that follows must not commit the abandoned draft.
+  const cancelled = useRef(false);
   useEffect(() => setDraft(field.name), [field.name]);
   const commit = (): void => {
+    if (cancelled.current) {
+      cancelled.current = false;
+      return;
+    }
     if (draft !== field.name && draft !== '') onCommit(draft);
     else setDraft(field.name);
   };
@@ -115,8 +121,12 @@ function NameInput(props: { field: Field; label: string; readOnly: boolean; onCo
           e.preventDefault();
           commit();
         } else if (e.key === 'Escape') {
+          // Revert and hand the keyboard back to the tree.
           e.preventDefault();
           setDraft(field.name);
+          cancelled.current = true;
+          e.currentTarget.closest<HTMLElement>('[role="treeitem"]')?.focus();
+          cancelled.current = false;
         }
       }}
     />
