@@ -292,4 +292,21 @@ describe('toTypeScript ∘ inferSchema: samples type-check against the types inf
     }
     expect(typeCheck(files)).toEqual([]);
   });
+
+  it('holds for arbitrary JSON batches (odd keys, mixed kinds, nesting)', async () => {
+    const batches = fc.sample(fc.array(fc.jsonValue({ maxDepth: 3 }), { minLength: 1, maxLength: 4 }), 40);
+    const files: Record<string, string> = {};
+    for (const [i, batch] of batches.entries()) {
+      files[`/t${i}.ts`] = await tsOf(inferSchema(batch), { name: 'Payload' });
+      // JSON.stringify(-0) is "0" and keys may be "__proto__": print keys quoted via a computed name.
+      const literal = (v: unknown): string =>
+        Array.isArray(v)
+          ? `[${v.map(literal).join(', ')}]`
+          : v !== null && typeof v === 'object'
+            ? `{ ${Object.entries(v).map(([k, x]) => `[${JSON.stringify(k)}]: ${literal(x)}`).join(', ')} }`
+            : JSON.stringify(v);
+      files[`/u${i}.ts`] = `import type { Payload } from './t${i}';\n` + batch.map((s, j) => `export const s${j}: Payload = ${literal(s)};`).join('\n') + '\n';
+    }
+    expect(typeCheck(files)).toEqual([]);
+  });
 });
