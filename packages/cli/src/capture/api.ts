@@ -135,7 +135,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: 
     if (seg[2] === 'schema' && method === 'PUT') {
       const read = await readBody(req, ctx.maxBody);
       if (read.kind === 'aborted') return;
-      if (read.kind === 'too-large') {
+      if (read.kind === 'too-large' || read.kind === 'busy') {
         sendIssue(req, res, 413, issue('capture/too-large', `a schema may be at most ${ctx.maxBody} bytes`), { headers: cors, close: true });
         return;
       }

@@ -77,6 +77,39 @@ describe('hostile input', () => {
     await alive();
   });
 
+  it('answers 503 when bodies in flight exceed the byte budget, and releases it afterwards', async () => {
+    const { request } = await import('node:http');
+    const small = await startCaptureServer({ db: join(tmp.dir, 'budget.db'), port: 0, maxBody: 64 * 1024, maxPendingBytes: 130 * 1024 });
+    try {
+      const u = new URL(small.url);
+      const body = Buffer.from(JSON.stringify({ pad: 'x'.repeat(60 * 1024 - 12) }));
+      const open = Array.from({ length: 3 }, () => {
+        let status = 0;
+        const req = request({ host: u.hostname, port: u.port, path: '/hooks/b', method: 'POST', headers: { 'Content-Length': body.length }, agent: false });
+        const done = new Promise<number>((resolve) => {
+          req.on('response', (res) => {
+            status = res.statusCode ?? 0;
+            res.resume();
+            res.on('end', () => resolve(status));
+            res.on('close', () => resolve(status));
+          });
+          req.on('error', () => resolve(status));
+        });
+        req.write(body.subarray(0, 50 * 1024));
+        return { req, done };
+      });
+      // Three 50 KB starts exceed 130 KB: one request is refused at once; the other two then fit (120 KB).
+      await new Promise((r) => setTimeout(r, 300));
+      for (const o of open) if (!o.req.destroyed) o.req.end(body.subarray(50 * 1024));
+      const statuses = (await Promise.all(open.map((o) => o.done))).sort();
+      expect(statuses).toEqual([200, 200, 503]);
+      expect((await send(small.url, '/hooks/b', { body })).status).toBe(200);
+      expect((await send(small.url, '/hooks/b', { body })).status).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('refuses streams beyond the client limit instead of running out of sockets', async () => {
     const { request } = await import('node:http');
     const u = new URL(server.url);

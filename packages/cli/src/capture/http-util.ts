@@ -32,29 +32,48 @@ export function sendIssue(req: IncomingMessage, res: ServerResponse, status: num
 }
 
 /** Outcome of reading a request body with a size limit. */
-export type BodyRead = { kind: 'ok'; body: Buffer } | { kind: 'too-large'; received: number } | { kind: 'aborted' };
+export type BodyRead = { kind: 'ok'; body: Buffer } | { kind: 'too-large'; received: number } | { kind: 'busy' } | { kind: 'aborted' };
+
+/**
+ * Bytes held for bodies being read or waiting to commit, across all requests. Each request's
+ * limit bounds one body; this bounds their sum, so many concurrent large bodies get 503 instead
+ * of exhausting memory.
+ */
+export interface ByteBudget {
+  used: number;
+  max: number;
+}
 
 /**
  * Read a request body, counting bytes as they stream, and stop at `limit` without buffering the
  * rest. Resolves once; never rejects.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<BodyRead> {
+export function readBody(req: IncomingMessage, limit: number, budget?: ByteBudget): Promise<BodyRead> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
+    // On success the caller owns the body's share of the budget (and releases it); otherwise it is released here.
     const finish = (r: BodyRead) => {
       if (done) return;
       done = true;
       req.off('data', onData);
+      if (budget && r.kind !== 'ok') budget.used -= size;
       resolve(r);
     };
     const onData = (c: Buffer) => {
       size += c.length;
+      if (budget) budget.used += c.length;
       if (size > limit) {
         chunks.length = 0;
         req.pause();
         finish({ kind: 'too-large', received: size });
+        return;
+      }
+      if (budget && budget.used > budget.max) {
+        chunks.length = 0;
+        req.pause();
+        finish({ kind: 'busy' });
         return;
       }
       chunks.push(c);

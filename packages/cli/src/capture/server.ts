@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { issue } from '@fieldkit/core';
 import { handleApi, type ApiContext } from './api.js';
-import { headersWorthKeeping, isSourceName, readBody, sendIssue, sendJson } from './http-util.js';
+import { headersWorthKeeping, isSourceName, readBody, sendIssue, sendJson, type ByteBudget } from './http-util.js';
 import { eventTypeOf, UNTYPED } from './inference.js';
 import { decodeAndParse } from './parse-body.js';
 import { openCaptureStore, type CaptureStore, type IncomingEvent, type StoredEvent, type SyncMode } from './store.js';
@@ -33,6 +33,8 @@ export interface CaptureServerOptions {
   commitWindowMs?: number;
   /** Most events in one transaction. */
   maxBatch?: number;
+  /** Most body bytes held at once (being read or waiting to commit); beyond it requests get 503. */
+  maxPendingBytes?: number;
   /** One line per notable thing (startup, warnings). */
   log?: (line: string) => void;
 }
@@ -49,6 +51,7 @@ export const DEFAULT_CAPTURE_SERVER_OPTIONS = {
   sync: 'full' as SyncMode,
   commitWindowMs: 0,
   maxBatch: 2000,
+  maxPendingBytes: 256 * 1024 * 1024,
 } as const;
 
 /** A running capture server. */
@@ -123,6 +126,7 @@ export async function startCaptureServer(options: CaptureServerOptions): Promise
       }
     });
 
+  const budget: ByteBudget = { used: 0, max: o.maxPendingBytes };
   const boundLoopback = LOOPBACK.test(o.host);
   let baseUrl = '';
   const ctx: ApiContext = { store, stream, get baseUrl() { return baseUrl; }, checkHost: boundLoopback, corsOrigins: o.corsOrigins ?? [], maxBody: Math.max(o.maxBody, 4 * 1024 * 1024) };
@@ -151,10 +155,23 @@ export async function startCaptureServer(options: CaptureServerOptions): Promise
       );
     };
     if (Number.isFinite(declared) && declared > o.maxBody) return tooLarge(declared);
-    const read = await readBody(req, o.maxBody);
+    const read = await readBody(req, o.maxBody, budget);
     if (read.kind === 'aborted') return; // never acknowledged: nothing to keep
     if (read.kind === 'too-large') return tooLarge(read.received);
+    if (read.kind === 'busy') {
+      sendIssue(req, res, 503, issue('capture/busy', 'too many large bodies in flight; retry shortly', { source }), { close: true, headers: { 'Retry-After': '1' } });
+      return;
+    }
     const body = read.body;
+    try {
+      await handleBody(req, res, source, body, secret);
+    } finally {
+      budget.used -= body.length;
+    }
+  }
+
+  async function handleBody(req: IncomingMessage, res: ServerResponse, source: string, body: Buffer, secret: string | undefined): Promise<void> {
+    const receivedAt = () => new Date().toISOString();
     if (secret !== undefined) {
       const sig = req.headers['x-signature'] ?? req.headers['x-hub-signature-256'];
       if (!checkSignature(body, Array.isArray(sig) ? sig[0] : sig, secret)) {
