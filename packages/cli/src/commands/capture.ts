@@ -28,7 +28,8 @@ Receive webhooks on this machine and keep every one: POST any JSON body to
 (<source> = 1 to 64 of A-Z a-z 0-9 . _ -, e.g. "iterable"). Each event is stored append-only in
 SQLite (raw body bytes, parsed payload, useful headers; never secrets) and answered 200 only after
 it is committed to disk. Bodies that are not JSON are kept as rejected events and answered 400
-with the line and column of the problem. A schema is inferred per source and event type as events
+with the line and column of the problem. 503 means NOT stored (the database could not commit, or
+too many bodies are in flight): providers retry. A schema is inferred per source and event type as events
 arrive; once you save a schema for a source (from the app, or PUT /api/sources/<source>/schema),
 events that add a field, change a type or lack a required field are flagged as drift.
 
