@@ -1078,6 +1078,22 @@ writeFixture('segment.track', 'Segment track calls: `properties` differ per `eve
 R = rng(402);
 writeFixture('segment.identify', 'Segment identify calls: `traits` with optional nested `company`, `anonymousId` null for some, `messageId` values that must not become an enum.', Array.from({ length: 8 }, segmentIdentify));
 
+function segmentPage() {
+  const client = true;
+  const page = pick([
+    { path: '/', title: 'ACME – Home', url: 'https://shop.example.com/' },
+    { path: '/pricing', title: 'Pricing – ACME', url: 'https://shop.example.com/pricing' },
+  ]);
+  return { anonymousId: uuid(), channel: 'client', context: segmentContext(client), integrations: {}, messageId: `ajs-next-${hex(32)}`, name: page.title.split(' – ')[0], properties: { ...page, referrer: pick(['', 'https://www.google.com/']), search: '' }, ...segmentTimes(), type: 'page', userId: chance(0.5) ? null : `usr_${alnum(12)}`, version: 2 };
+}
+R = rng(403);
+writeFixture(
+  'segment.mixed',
+  'One Segment source: track, identify and page calls in one stream. Every call has `type`; only track calls have `event`. The union must be by `type` (present in every sample), not by `event`.',
+  Array.from({ length: 18 }, (_, i) => [segmentTrack, segmentTrack, segmentIdentify, segmentPage][i % 4]()),
+  { ndjson: true },
+);
+
 // ───────────────────────────── SendGrid event webhook ─────────────────────────────
 function sendgridEvent() {
   const p = person();
