@@ -344,6 +344,7 @@ describe('createValidator: schemas it cannot use are issues, never throws', () =
   it('fieldkit annotations compile silently; other unknown keywords are warnings', () => {
     const quiet = createValidator({ type: 'object', properties: { a: { type: 'string', 'x-fieldkit-stats': { seen: 1, total: 1 } } }, 'x-fieldkit-discriminator': 'a' });
     expect(quiet).toMatchObject({ ok: true, issues: [] });
+    expect(createValidator({ type: 'object', properties: { a: { 'x-workato': { hint: 1 } } }, 'x-custom': true })).toMatchObject({ ok: true, issues: [] });
     const noisy = createValidator({ type: 'object', colour: 'x' });
     expect(noisy.ok).toBe(true);
     expect(noisy.issues.map((i) => [i.severity, i.message])).toEqual([['warning', 'unknown keyword: "colour"']]);

@@ -312,6 +312,8 @@ function compileAt(i: { ajv: AjvInstance; base: string }, pointer: string): Vali
 function instance(schema: JSONSchema, draft: Draft, formats: boolean, full: boolean, warnings: string[]): { ajv: AjvInstance; base: string } {
   const ajv = makeAjv(draft, formats, warnings, full);
   for (const name of unknownFormats(schema)) ajv.addFormat(name, true);
+  const extensions = extensionKeywords(schema);
+  if (extensions.length) ajv.addVocabulary(extensions);
   if (typeof schema === 'object' && typeof schema.$id === 'string' && schema.$id !== '') {
     ajv.addSchema(schema as AnySchema);
     return { ajv, base: schema.$id.replace(/#$/, '') };
@@ -403,6 +405,25 @@ function checkRefsAndPatterns(schema: JSONSchema): Issue[] {
 }
 
 const DATA_KEYWORDS = new Set(['enum', 'const', 'examples', 'default']);
+
+/** `x-…` keywords in the schema (extensions: annotations by convention, never warned about). */
+function extensionKeywords(schema: JSONSchema): string[] {
+  const found = new Set<string>();
+  const seen = new Set<unknown>();
+  const declared = new Set<string>([...FIELDKIT_KEYWORDS, OWN_REQUIRED]);
+  const walk = (n: unknown) => {
+    if (n === null || typeof n !== 'object' || seen.has(n)) return;
+    seen.add(n);
+    if (Array.isArray(n)) return n.forEach(walk);
+    for (const [k, v] of Object.entries(n)) {
+      if (k.startsWith('x-')) {
+        if (!declared.has(k)) found.add(k);
+      } else if (!DATA_KEYWORDS.has(k)) walk(v);
+    }
+  };
+  walk(schema);
+  return [...found];
+}
 
 const KNOWN_FORMATS = new Set([...Object.keys(fullFormats), ...Object.keys(CUSTOM_FORMATS)]);
 
