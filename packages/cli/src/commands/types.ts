@@ -88,6 +88,11 @@ export const typesCommand: Command = {
       throw err;
     }
 
+    const readsStdin = args.positionals.length === 0 || args.positionals.includes('-');
+    if (io.stdin.isTTY === true && readsStdin) {
+      // Someone typed `fieldkit types` without a file: say what it is waiting for.
+      io.stderr.write(`fieldkit types: reading ${fromSamples ? 'samples' : 'a schema'} from stdin (end with Ctrl-D; see --help)\n`);
+    }
     let schema: JSONSchema;
     if (fromSamples) {
       let inferOpts;

@@ -235,6 +235,9 @@ export const validateCommand: Command = {
       printIssues(io.stderr, inputs.issues);
       return EXIT_USAGE;
     }
+    if (io.stdin.isTTY === true && inputs.value.some((i) => i.kind === 'stdin')) {
+      io.stderr.write('fieldkit validate: reading payloads from stdin (end with Ctrl-D; see --help)\n');
+    }
     const parseIssues: Issue[] = [];
     const found: Issue[] = [];
     let problems = 0;
