@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import type { FieldList, JSONSchemaObject } from '@fieldkit/core';
 import { JsonWizard } from './JsonWizard.js';
@@ -30,6 +30,7 @@ describe('JsonWizard', () => {
     const onSamples = vi.fn();
     render(<JsonWizard defaultText={events} onSchema={onSchema} onSamples={onSamples} debounceMs={0} />);
     expect(await screen.findByText('4 samples · 2 event types')).toBeTruthy();
+    expect(screen.getByLabelText('Event types').textContent).toMatch(/emailOpen ×2.*emailClick ×2|emailClick ×2.*emailOpen ×2/);
     expect(onSamples.mock.lastCall![0]).toHaveLength(4);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Event type' }), screen.getByRole('option', { name: 'emailClick' }));
     await user.click(screen.getByRole('button', { name: 'Use this schema' }));
@@ -57,6 +58,18 @@ describe('JsonWizard', () => {
     expect(screen.queryByRole('button', { name: 'Use this schema' })).toBeNull();
     await user.click(screen.getByRole('checkbox', { name: /Each element of a top-level array/ }));
     expect(await screen.findByText('3 samples')).toBeTruthy();
+  });
+
+  it('reads files dropped on the editor', async () => {
+    const onTextChange = vi.fn();
+    render(<JsonWizard defaultText={'{"id": 0}'} onTextChange={onTextChange} debounceMs={0} />);
+    const zone = document.querySelector('.fk-drop')!;
+    const files = [new File(['{"id": 1}'], 'a.json', { type: 'application/json' })];
+    fireEvent.dragOver(zone, { dataTransfer: { types: ['Files'], files } });
+    expect(zone.getAttribute('data-dragging')).toBe('true');
+    fireEvent.drop(zone, { dataTransfer: { types: ['Files'], files } });
+    await waitFor(() => expect(onTextChange).toHaveBeenCalledWith('{"id": 0}\n{"id": 1}'));
+    expect(await screen.findByText('2 samples')).toBeTruthy();
   });
 
   it('appends uploaded files to the text', async () => {

@@ -216,6 +216,17 @@ export function JsonWizard(props: JsonWizardProps): ReactElement {
             {variants.length > 0 ? ` · ${variants.length} event types` : ''}
           </span>
         )}
+        {errors.length === 0 && variants.length > 0 && (
+          <span className="fk-variants" aria-label="Event types">
+            {variants.slice(0, 12).map((v) => (
+              <span key={v.name} className="fk-chip" title={v.count !== undefined ? `${v.count} ${v.count === 1 ? 'sample' : 'samples'}` : undefined}>
+                {typeof v.value === 'string' ? v.value : JSON.stringify(v.value)}
+                {v.count !== undefined ? ` ×${v.count}` : ''}
+              </span>
+            ))}
+            {variants.length > 12 ? ` … ${variants.length - 12} more` : ''}
+          </span>
+        )}
         {showVariants && variants.length > 0 && (
           <label className="fk-check">
             Event type

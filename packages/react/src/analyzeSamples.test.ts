@@ -50,6 +50,7 @@ describe('analyzeSamples', () => {
     const r = analyzeSamples(text);
     expect(r.samples).toHaveLength(4);
     expect(r.variants.map((v) => v.value).sort()).toEqual(['emailClick', 'emailOpen']);
+    expect(r.variants.map((v) => v.count)).toEqual([2, 2]);
   });
 
   it('gives nothing (and no errors) for blank text', () => {

@@ -41,8 +41,21 @@ export interface SampleAnalysis {
   diagnostics: TextDiagnostic[];
   /** The inferred schema, when the text parsed. */
   schema?: JSONSchemaObject;
-  /** One entry per event type when the samples carry several (`listVariants`). */
-  variants: { name: string; value: unknown; schema: JSONSchemaObject }[];
+  /** One entry per event type when the samples carry several (`listVariants`), with how many samples had it. */
+  variants: { name: string; value: unknown; schema: JSONSchemaObject; count?: number }[];
+}
+
+/** Count samples per event type: the value of the schema's discriminator key at the root of each sample. */
+function countVariants(schema: JSONSchemaObject, samples: readonly unknown[], variants: SampleAnalysis['variants']): SampleAnalysis['variants'] {
+  const key = schema['x-fieldkit-discriminator'];
+  if (typeof key !== 'string' || variants.length === 0) return variants;
+  const counts = new Map<string, number>();
+  for (const s of samples) {
+    if (typeof s !== 'object' || s === null || Array.isArray(s) || !Object.prototype.hasOwnProperty.call(s, key)) continue;
+    const v = JSON.stringify((s as Record<string, unknown>)[key]);
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  return variants.map((v) => ({ ...v, count: counts.get(JSON.stringify(v.value)) ?? 0 }));
 }
 
 /** 0-based offsets at which each line starts (after `\n`, `\r\n` or a lone `\r`). */
@@ -145,5 +158,5 @@ export function analyzeSamples(text: string, options: AnalyzeOptions = {}): Samp
     schema = inferSchema(samples, inferOpts);
   }
   const issues = r.issues;
-  return { samples, issues, diagnostics: issuesToDiagnostics(text, issues), schema, variants: listVariants(schema) };
+  return { samples, issues, diagnostics: issuesToDiagnostics(text, issues), schema, variants: countVariants(schema, samples, listVariants(schema)) };
 }

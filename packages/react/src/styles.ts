@@ -99,6 +99,7 @@ export const FIELDKIT_CSS = `
 .fk-editor .cm-cursor { border-left-color: var(--fk-fg); }
 .fk-editor .cm-tooltip { background: var(--fk-bg); color: var(--fk-fg); border: 1px solid var(--fk-border); }
 .fk-summary { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; font-size: 13px; }
+.fk-variants { display: inline-flex; flex-wrap: wrap; gap: 4px; }
 .fk-chip { display: inline-block; border: 1px solid var(--fk-border); border-radius: 999px; padding: 0 8px; font-family: var(--fk-mono); font-size: 12px; }
 .fk-form { display: flex; flex-direction: column; gap: 8px; }
 .fk-form fieldset { border: 1px solid var(--fk-border); border-radius: var(--fk-radius); padding: 6px 10px 10px; margin: 0; display: flex; flex-direction: column; gap: 8px; min-width: 0; }
