@@ -228,6 +228,22 @@ describe('fieldkit infer', () => {
     expect(tty.stdout).toBe(pipe.stdout);
   });
 
+  it('reads pipes and devices named as files (<(cmd), /dev/stdin) front to back', async () => {
+    const { execFileSync, spawn } = await import('node:child_process');
+    const samples = events(300, 9);
+    const src = file('fifo-src.ndjson', ndjson(samples));
+    const fifo = join(dir, 'events.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', `cat ${src} > ${fifo}`], { cwd: dir });
+    const r = await cli(['infer', '--jobs', '2', 'events.fifo'], { env: { FIELDKIT_PARALLEL_MIN_BYTES: '1' } });
+    await new Promise((res) => writer.on('close', res));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(expected(samples));
+    const empty = await cli(['infer', '/dev/null']);
+    expect(empty).toMatchObject({ code: 2, stdout: '', stderr: 'fieldkit infer: empty input: no JSON samples in /dev/null\n' });
+  });
+
   it('says it is waiting for stdin only when stdin is a terminal', async () => {
     const f = fakeIO({ cwd: dir, stdin: '{"a": 1}' });
     f.io.stdin.isTTY = true;

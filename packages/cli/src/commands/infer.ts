@@ -121,7 +121,7 @@ export const inferCommand: Command = {
       io.stderr.write('fieldkit infer: reading samples from stdin (end with Ctrl-D; see --help)\n');
     }
     const inferrer = createInferrer(options);
-    const sized = inputs.value.every((i) => i.kind === 'file');
+    const sized = inputs.value.every((i) => i.kind === 'file' && i.regular !== false);
     const total = sized ? inputs.value.reduce((a, i) => a + (i.kind === 'file' ? i.size : 0), 0) : undefined;
     const progress = createProgress(io.stderr, total, io.env, { enabled: !booleanFlag(args, 'no-progress') });
 
@@ -215,7 +215,7 @@ export async function inferInputs(
  * `--jobs 1`, small files, and files that are not NDJSON (explicitly or by a look at the start).
  */
 async function planShards(input: InputSource, run: InferRun, maxIssues: number): Promise<ShardTask[] | undefined> {
-  if (input.kind !== 'file' || run.each || run.jobs < 2 || run.format === 'json') return undefined;
+  if (input.kind !== 'file' || input.regular === false || run.each || run.jobs < 2 || run.format === 'json') return undefined;
   if (input.size < Math.max(run.parallelMinBytes, 1)) return undefined;
   if (run.format === 'auto' && !(await looksLikeNdjson(input.path))) return undefined;
   // Several shards per lane, so lanes that start late (workers boot) or read slower even out.

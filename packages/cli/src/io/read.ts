@@ -18,7 +18,17 @@ import { parseJsonValues, type JsonTextFormat, type LocatedValue } from './json-
 
 /** One input: a file (with its size) or the command's stdin. */
 export type InputSource =
-  | { kind: 'file'; /** as the user typed it; used in messages */ name: string; /** absolute */ path: string; size: number }
+  | {
+      kind: 'file';
+      /** As the user typed it; used in messages. */
+      name: string;
+      /** Absolute. */
+      path: string;
+      /** Size in bytes (0 for pipes and devices). */
+      size: number;
+      /** False for pipes and devices (`<(cmd)`, `/dev/stdin`): read front to back, never by range. Default true. */
+      regular?: boolean;
+    }
   | { kind: 'stdin'; name: 'stdin' };
 
 /** Name used for stdin in messages. */
@@ -49,7 +59,7 @@ export async function resolveInputs(files: readonly string[], io: Pick<CommandIO
         continue;
       }
       await access(path, constants.R_OK);
-      inputs.push({ kind: 'file', name, path, size: st.size });
+      inputs.push(st.isFile() ? { kind: 'file', name, path, size: st.size } : { kind: 'file', name, path, size: 0, regular: false });
     } catch (err) {
       issues.push(readIssue(name, err));
     }
@@ -103,12 +113,15 @@ export async function* readChunks(input: InputSource, io: Pick<CommandIO, 'stdin
   const end = opts.end ?? Infinity;
   let pos = opts.start ?? 0;
   if (pos >= end) return;
+  // pipes and devices cannot seek: read them front to back (position null)
+  const positional = input.regular !== false;
+  if (!positional && pos > 0) throw new Error(`${input.name} is not a regular file: it cannot be read from byte ${pos}`);
   const buf = Buffer.allocUnsafe(opts.chunkBytes ?? DEFAULT_CHUNK_BYTES);
   const fd = openSync(input.path, 'r');
   try {
     for (let n = 1; pos < end; n++) {
       const want = Math.min(buf.length, end - pos);
-      const got = readSync(fd, buf, 0, want, pos);
+      const got = readSync(fd, buf, 0, want, positional ? pos : null);
       if (got === 0) break;
       pos += got;
       yield got === buf.length ? buf : buf.subarray(0, got);
