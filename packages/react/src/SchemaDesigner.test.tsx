@@ -290,6 +290,21 @@ describe('SchemaDesigner display', () => {
     expect(within(unmatched).getByText(/Unknown key "zzz"/)).toBeTruthy();
   });
 
+  it('places issues by params.fieldId first (same names in different places), and flags invisible characters in names', () => {
+    const list: FieldList = [
+      createField({ name: 'a', type: 'object', properties: [createField({ name: 'x' })] }),
+      createField({ name: 'b', type: 'object', properties: [createField({ name: 'x' })] }),
+      createField({ name: 'plan\u200b' }),
+    ];
+    const bx = list[1]!.properties![0]!;
+    const issues: Issue[] = [{ code: 'validate/type', severity: 'error', message: 'must be string', path: ['somewhere', 'else'], params: { fieldId: bx.id } }];
+    render(<SchemaDesigner defaultValue={list} issues={issues} />);
+    expect(within(rowOf('b.x')).getByText('must be string')).toBeTruthy();
+    expect(within(rowOf('a.x')).queryByText('must be string')).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Key issues' })).toBeNull();
+    expect(within(rowOf('plan\u200b')).getByText(/invisible or unusual characters: "plan\\u200B"/)).toBeTruthy();
+  });
+
   it('renders hostile keys and examples as text', () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
     const list: FieldList = [

@@ -2,11 +2,11 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { DragEvent as ReactDragEvent, KeyboardEvent as ReactKeyboardEvent, ReactElement } from 'react';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { createField } from '@fieldkit/core';
+import { createField, visibleString } from '@fieldkit/core';
 import type { Field, FieldType, Issue } from '@fieldkit/core';
 import { useSchemaDesigner } from './useSchemaDesigner.js';
 import type { SchemaDesignerController, UseSchemaDesignerOptions } from './useSchemaDesigner.js';
-import { flattenTree, issuesByPath, pathKey } from './tree.js';
+import { flattenTree, placeIssues } from './tree.js';
 import type { TreeRow } from './tree.js';
 import { FIELD_TYPE_OPTIONS } from './fieldTypes.js';
 import { DEFAULT_THEME, useFieldkitStyles } from './styles.js';
@@ -206,6 +206,8 @@ const Row = memo(function Row(props: RowProps): ReactElement {
   const pct = stats && stats.total > 0 ? Math.round((stats.seen / stats.total) * 100) : undefined;
   const d = h.designer;
   const issueId = issues?.length ? `fk-issues-${field.id}` : undefined;
+  // Zero-width spaces, control characters and the like make two names look the same: show them.
+  const oddName = visibleString(field.name) !== JSON.stringify(field.name);
   return (
     <div
       ref={(el) => {
@@ -334,6 +336,13 @@ const Row = memo(function Row(props: RowProps): ReactElement {
           )}
         </span>
       </div>
+      {oddName && (
+        <p className="fk-issues fk-odd-name" style={{ margin: 0 }}>
+          <span className="fk-issue" data-severity="info">
+            Name has invisible or unusual characters: {visibleString(field.name)}
+          </span>
+        </p>
+      )}
       {issues && issues.length > 0 && (
         <ul className="fk-issues" id={issueId}>
           {issues.map((i, n) => (
@@ -424,15 +433,7 @@ export function SchemaDesigner(props: SchemaDesignerProps): ReactElement {
     return m;
   }, [rows]);
 
-  const { byPath, unmatched } = useMemo(() => {
-    const byPath = issuesByPath(props.issues ?? []);
-    const unmatched: Issue[] = [];
-    if (byPath.size > 0) {
-      const known = new Set(flattenTree(fields, new Set()).map((r) => pathKey(r.path)));
-      for (const [k, list] of byPath) if (!known.has(k)) unmatched.push(...list);
-    }
-    return { byPath, unmatched };
-  }, [props.issues, fields]);
+  const { byId, unmatched } = useMemo(() => placeIssues(fields, props.issues ?? []), [props.issues, fields]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const observeRect = useMemo(() => observeRectWithFallback(height), [height]);
@@ -780,7 +781,7 @@ export function SchemaDesigner(props: SchemaDesignerProps): ReactElement {
                   selected={selected.has(id)}
                   detailsOpen={details.has(id)}
                   dragOver={dragOverId === id}
-                  issues={byPath.get(pathKey(row.path))}
+                  issues={byId.get(id)}
                   readOnly={readOnly}
                   showStats={showStats}
                   h={h}

@@ -84,6 +84,7 @@ export const FIELDKIT_CSS = `
 .fk-issues { list-style: none; margin: 0; padding: 0 8px 4px calc(8px + 28px + (var(--fk-level, 1) - 1) * var(--fk-indent)); font-size: 12px; }
 .fk-issue { color: var(--fk-warning); background: var(--fk-warning-bg); border-radius: var(--fk-radius); padding: 1px 6px; margin-top: 2px;
   overflow-wrap: anywhere; }
+.fk-issue[data-severity="info"] { color: var(--fk-muted); background: var(--fk-row-hover); }
 .fk-issue[data-severity="error"] { color: var(--fk-danger); background: var(--fk-error-bg); }
 .fk-empty { padding: 24px; text-align: center; color: var(--fk-muted); }
 .fk-status { font-size: 12px; color: var(--fk-muted); }

@@ -79,3 +79,40 @@ export function issuesByPath(issues: readonly Issue[]): Map<string, Issue[]> {
   }
   return out;
 }
+
+/** The field id an issue names (`params.fieldId`, set by checkKeys, body and schema issues), if any. */
+export function issueFieldId(i: Issue): string | undefined {
+  const id = i.params?.fieldId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * Place issues on rows: by `params.fieldId` when the issue names a field that exists (exact even
+ * when names repeat across arrays), else by name path ({@link issuesByPath}). Issues that fit no
+ * field are returned as `unmatched`.
+ */
+export function placeIssues(fields: FieldList, issues: readonly Issue[]): { byId: Map<string, Issue[]>; unmatched: Issue[] } {
+  const byId = new Map<string, Issue[]>();
+  const unmatched: Issue[] = [];
+  if (issues.length === 0) return { byId, unmatched };
+  const all = flattenTree(fields, new Set());
+  const ids = new Set(all.map((r) => r.field.id));
+  const idByPath = new Map(all.map((r) => [pathKey(r.path), r.field.id] as const));
+  const push = (id: string, i: Issue): void => {
+    const l = byId.get(id);
+    if (l) l.push(i);
+    else byId.set(id, [i]);
+  };
+  const rest: Issue[] = [];
+  for (const i of issues) {
+    const id = issueFieldId(i);
+    if (id !== undefined && ids.has(id)) push(id, i);
+    else rest.push(i);
+  }
+  for (const [key, list] of issuesByPath(rest)) {
+    const id = idByPath.get(key);
+    if (id !== undefined) for (const i of list) push(id, i);
+    else unmatched.push(...list);
+  }
+  return { byId, unmatched };
+}
