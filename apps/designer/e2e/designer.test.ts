@@ -232,6 +232,19 @@ describe('designer', () => {
     await expect(page.locator('#app-status').textContent()).resolves.toMatch(/Saved work: not valid JSON/);
   });
 
+  it('starts from scratch: cleared samples leave an empty designer that takes fields by hand', async () => {
+    // Regression: with no samples, a fresh [] each render re-triggered the TypeScript export forever
+    // ("Generating…" never went away).
+    await page.getByRole('button', { name: 'Edit samples' }).click();
+    await page.locator('#samples-body').getByRole('button', { name: 'Clear' }).click();
+    await page.getByRole('tab', { name: 'TypeScript' }).click();
+    await expect.poll(() => output('TypeScript').textContent(), { timeout: 10_000 }).toMatch(/export interface Payload \{\s*\}/);
+    await page.getByRole('button', { name: 'Add field', exact: true }).click();
+    await expect.poll(() => output('TypeScript').textContent(), { timeout: 10_000 }).toMatch(/export interface Payload \{\s*field: string;?\s*\}/);
+    await page.waitForTimeout(500);
+    expect(await page.locator('.fd-output').textContent()).not.toContain('Generating');
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -44,6 +44,8 @@ const OUTPUT_FILES: Record<OutputId, { ext: string; mime: string; label: string 
 };
 
 const AUTOSAVE_DELAY_MS = 400;
+/** One empty list, so "no fields" keeps its identity across renders (memoised outputs depend on it). */
+const NO_FIELDS: FieldList = [];
 
 /** The designer app: samples → editable field tree → JSON Schema / TypeScript / Workato. */
 export function App() {
@@ -114,7 +116,7 @@ export function App() {
         : state.samples.find((x) => typeof x === 'object' && x !== null && (x as Record<string, unknown>)[discriminator] === eventValue),
     [state.samples, event, discriminator, eventValue],
   );
-  const fields: FieldList = edited ?? (inferredFields?.ok ? inferredFields.value : []);
+  const fields: FieldList = edited ?? (inferredFields?.ok ? inferredFields.value : NO_FIELDS);
   const onFieldsChange = useCallback((next: FieldList) => setState((s) => withDesign(s, event, next)), [event]);
 
   // ---- outputs
@@ -257,11 +259,7 @@ export function App() {
                 )}
               </div>
               {inferredFields && !inferredFields.ok && !edited && <IssueList issues={inferredFields.issues} />}
-              {state.samples.length === 0 && !edited ? (
-                <p className="fd-empty">No samples yet: paste a payload on the left to see its fields.</p>
-              ) : (
-                <SchemaDesigner value={fields} onChange={onFieldsChange} height={treeHeight} label={event === ALL_EVENTS ? 'Fields' : `Fields of ${event}`} />
-              )}
+              <SchemaDesigner value={fields} onChange={onFieldsChange} height={treeHeight} label={event === ALL_EVENTS ? 'Fields' : `Fields of ${event}`} />
             </section>
 
             <section className="fd-panel fd-outputs" aria-labelledby="outputs-h">
