@@ -56,6 +56,9 @@ ${SCHEMA_FLAG_HELP}  -j, --jobs N               worker threads for large NDJSON 
 
 Exit codes: 0 ok, 2 bad usage or bad input (errors name file:line:column and the sample).
 
+Environment: FIELDKIT_PARALLEL_MIN_BYTES (files smaller than this, default 8000000, are read
+on one thread), FIELDKIT_PROGRESS_DELAY_MS (progress bar delay, default 300).
+
 Examples:
   fieldkit infer examples/iterable/*.json
   fieldkit infer events.ndjson --discriminator eventName -o schema.json
