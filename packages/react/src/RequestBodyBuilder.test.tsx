@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createField } from '@fieldkit/core';
 import type { FieldList, Result } from '@fieldkit/core';
@@ -74,6 +74,23 @@ describe('RequestBodyBuilder', () => {
     expect(curl).toContain("curl -X POST 'https://api.iterable.com/api/events/track'");
     expect(curl).toContain('-H "Api-Key: $ITERABLE_API_KEY"');
     expect(curl).toContain(`"plan": "pro'\\''s"`);
+  });
+
+  it('converts date pickers, keeps values per field across preset switches without leaking them, and reports values', async () => {
+    const user = userEvent.setup();
+    const onValuesChange = vi.fn();
+    render(<RequestBodyBuilder onValuesChange={onValuesChange} />);
+    const picker = screen.getByRole('combobox', { name: 'Preset' });
+    await user.selectOptions(picker, within(picker).getByRole('option', { name: /update a user/ }));
+    await user.type(screen.getByLabelText(/^email/), 'a@b.co');
+    await user.selectOptions(screen.getByLabelText(/^preferUserId/), 'true');
+    expect(body()).toEqual({ email: 'a@b.co', preferUserId: true });
+    await user.selectOptions(picker, within(picker).getByRole('option', { name: /track a custom event/ }));
+    await user.type(screen.getByLabelText(/^eventName/), 'e');
+    fireEvent.change(screen.getByLabelText(/^createdAt/), { target: { value: '2024-05-01T09:30' } });
+    // preferUserId belongs to the other preset: not in this body.
+    expect(body()).toEqual({ email: 'a@b.co', eventName: 'e', createdAt: Math.floor(new Date('2024-05-01T09:30:00').getTime() / 1000) });
+    expect(onValuesChange.mock.lastCall![0].preferUserId).toBe(true);
   });
 
   it('offers the presets in a picker when given nothing else', async () => {

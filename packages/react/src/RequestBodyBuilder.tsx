@@ -17,6 +17,10 @@ export interface RequestBodyBuilderProps {
   showPresetPicker?: boolean;
   /** Starting form values (a tree mirroring the fields). */
   defaultValues?: FormObject;
+  /** Controlled form values (what the inputs hold, before coercion); pair with `onValuesChange`. */
+  values?: FormObject;
+  /** Called with the new form values after each input change (e.g. to keep them across visits). */
+  onValuesChange?: (values: FormObject) => void;
   /** Called with the built body (or its issues) whenever the form changes. */
   onChange?: (result: Result<unknown>) => void;
   /** URL for the curl command when there is no preset. */
@@ -67,22 +71,26 @@ export function toCurl(opts: { method: string; url: string; body: unknown; heade
   return lines.join(' \\\n');
 }
 
-/** Replace picker values by what each date/time field's format wants, walking fields and values together. */
+/**
+ * The values the core should see: only keys of the current fields (values typed for another
+ * preset stay in the form state but don't leak into this body), with picker values turned into
+ * what each date/time field's format wants. Objects without properties (maps, free-form objects)
+ * keep whatever they hold.
+ */
 function toBodyValues(fields: readonly Field[], values: FormValue): FormValue {
   if (typeof values !== 'object' || values === null || Array.isArray(values)) return values;
-  let out: FormValue = values;
+  let out: FormValue = Object.create(null) as FormObject;
   for (const f of fields) {
     const v = getIn(values, [f.name]);
     if (v === undefined) continue;
-    const next = convertField(f, v);
-    if (next !== v) out = setIn(out, [f.name], next);
+    out = setIn(out, [f.name], convertField(f, v));
   }
   return out;
 }
 
 function convertField(f: Field, v: FormValue): FormValue {
   if (v === null) return v;
-  if (f.type === 'object' && f.properties) return toBodyValues(f.properties, v);
+  if (f.type === 'object' && f.properties && f.properties.length > 0) return toBodyValues(f.properties, v);
   if (f.type === 'array' && f.of && Array.isArray(v)) {
     const of = f.of;
     return v.map((item) => convertField(of, item));
@@ -306,7 +314,18 @@ export function RequestBodyBuilder(props: RequestBodyBuilderProps): ReactElement
   const [pickedId, setPickedId] = useState<string>(() => (typeof props.preset === 'string' ? props.preset : (props.preset?.id ?? '')));
   const showPicker = props.showPresetPicker ?? (props.fields === undefined && props.preset === undefined);
   const preset = showPicker ? resolvePreset(pickedId || undefined) ?? resolvePreset(props.preset) : resolvePreset(props.preset);
-  const [values, setValues] = useState<FormValue>(() => props.defaultValues ?? (Object.create(null) as FormObject));
+  const [ownValues, setOwnValues] = useState<FormValue>(() => props.defaultValues ?? (Object.create(null) as FormObject));
+  const values: FormValue = props.values ?? ownValues;
+  const latestValues = useRef(values);
+  latestValues.current = values;
+  const onValuesChange = useRef(props.onValuesChange);
+  onValuesChange.current = props.onValuesChange;
+  const setValues = (fn: (cur: FormValue) => FormValue): void => {
+    const next = fn(latestValues.current);
+    latestValues.current = next;
+    if (props.values === undefined) setOwnValues(next);
+    onValuesChange.current?.(next as FormObject);
+  };
   const [touched, setTouched] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
 
