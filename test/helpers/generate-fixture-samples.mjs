@@ -1230,4 +1230,55 @@ function twilioEvent() {
 }
 R = rng(701);
 writeFixture('twilio.event-streams', 'Twilio Event Streams webhook: each POST is an ARRAY of CloudEvents (`specversion`, reverse-DNS `type`, ISO `time` with milliseconds), `data.errorCode` only on failures.', Array.from({ length: 6 }, () => Array.from({ length: int(1, 4) }, twilioEvent)));
+// ───────────────────────────── Airtable webhook payloads (list payloads API) ─────────────────────────────
+// Keyed by ids all the way down: changedTablesById -> changedRecordsById -> cellValuesByFieldId.
+const AT = (prefix) => prefix + alnum(14);
+const AT_TABLES = [AT('tbl'), AT('tbl')];
+const AT_FIELDS = [
+  [AT('fld'), () => pick(['Ada Lovelace', 'Grace Hopper', ''])],
+  [AT('fld'), () => int(0, 500)],
+  [AT('fld'), () => pick(['Todo', 'In progress', 'Done'])],
+  [AT('fld'), () => (chance(0.5) ? [AT('rec')] : [])],
+  [AT('fld'), () => ({ id: AT('usr'), email: person().email, name: person().name })],
+  [AT('fld'), () => isoMs(epoch())],
+];
+function cells() {
+  const out = {};
+  for (const [id, make] of AT_FIELDS) if (chance(0.4)) out[id] = make();
+  if (Object.keys(out).length === 0) out[AT_FIELDS[0][0]] = AT_FIELDS[0][1]();
+  return out;
+}
+function airtablePayload(n) {
+  const changed = {};
+  for (const t of AT_TABLES) {
+    if (!chance(0.6) && Object.keys(changed).length > 0) continue;
+    const table = {};
+    if (chance(0.7)) {
+      const recs = {};
+      for (let i = int(1, 3); i > 0; i--) recs[AT('rec')] = { current: { cellValuesByFieldId: cells() }, ...(chance(0.7) ? { previous: { cellValuesByFieldId: cells() } } : {}), unchanged: chance(0.3) ? { cellValuesByFieldId: cells() } : undefined };
+      for (const r of Object.values(recs)) if (r.unchanged === undefined) delete r.unchanged;
+      table.changedRecordsById = recs;
+    }
+    if (chance(0.3)) {
+      const created = {};
+      created[AT('rec')] = { createdTime: isoMs(epoch()), cellValuesByFieldId: cells() };
+      table.createdRecordsById = created;
+    }
+    if (chance(0.2)) table.destroyedRecordIds = [AT('rec')];
+    if (Object.keys(table).length === 0) table.changedRecordsById = { [AT('rec')]: { current: { cellValuesByFieldId: cells() } } };
+    changed[t] = table;
+  }
+  const user = person();
+  return {
+    timestamp: isoMs(epoch()),
+    baseTransactionNumber: n,
+    actionMetadata: chance(0.8)
+      ? { source: 'client', sourceMetadata: { user: { id: AT('usr'), email: user.email, permissionLevel: pick(['create', 'edit', 'owner']), name: user.name } } }
+      : { source: pick(['publicApi', 'automation']), sourceMetadata: {} },
+    payloadFormat: 'v0',
+    changedTablesById: changed,
+  };
+}
+R = rng(801);
+writeFixture('airtable.payloads', 'Airtable webhook payloads: objects keyed by record/table/field ids (changedTablesById, changedRecordsById, cellValuesByFieldId) must be maps, not hundreds of optional properties named tbl…/rec…/fld….', Array.from({ length: 10 }, (_, i) => airtablePayload(100 + i * 3)));
 console.log('fixture samples written under', ROOT);
