@@ -197,6 +197,44 @@ interface RowProps {
   measure: (el: Element | null) => void;
 }
 
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Rows are rebuilt by flattenTree on every edit; compare what a row shows, not the row object,
+ * so an edit re-renders only the rows it touched (fields are immutable: same object = same field).
+ */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  const r = a.row;
+  const q = b.row;
+  return (
+    r.field === q.field &&
+    r.level === q.level &&
+    r.index === q.index &&
+    r.setSize === q.setSize &&
+    r.expanded === q.expanded &&
+    r.expandable === q.expandable &&
+    r.parentId === q.parentId &&
+    r.childParentId === q.childParentId &&
+    samePath(r.path, q.path) &&
+    a.index === b.index &&
+    a.start === b.start &&
+    a.tabbable === b.tabbable &&
+    a.selected === b.selected &&
+    a.detailsOpen === b.detailsOpen &&
+    a.dragOver === b.dragOver &&
+    a.issues === b.issues &&
+    a.readOnly === b.readOnly &&
+    a.showStats === b.showStats &&
+    a.h === b.h &&
+    a.measure === b.measure
+  );
+}
+
 const Row = memo(function Row(props: RowProps): ReactElement {
   const { row, h, readOnly, issues } = props;
   const { field } = row;
@@ -380,7 +418,7 @@ const Row = memo(function Row(props: RowProps): ReactElement {
       )}
     </div>
   );
-});
+}, sameRow);
 
 /** Replace a zero-size measurement (jsdom, a hidden container) by the configured height, so a window of rows still renders. */
 function observeRectWithFallback(height: number) {
