@@ -128,16 +128,8 @@ export async function runCapture(argv: string[], io: CommandIO, signal?: AbortSi
     printError(io.stderr, 'capture', `cannot start: ${err instanceof Error ? err.message : String(err)}`);
     return EXIT_USAGE;
   }
-  io.stdout.write(`fieldkit capture listening on ${server.url}\n`);
-  if (!quiet) {
-    io.stdout.write(`  webhook URL: ${server.url}/hooks/<source>   (e.g. ${server.url}/hooks/iterable)\n`);
-    io.stdout.write(`  database:    ${opts.db}\n`);
-    io.stdout.write(`  app API:     ${server.url}/api/sources\n`);
-    if (!/^(127\.|::1$|localhost$)/.test(opts.host ?? '') && !(opts.secrets?.size || opts.tokens?.size)) {
-      io.stderr.write(`fieldkit capture: warning: listening on ${opts.host} without --secret/--token: anyone who can reach this port can store events\n`);
-    }
-  }
-  await new Promise<void>((done) => {
+  // Stop handlers go in before the address is printed: whoever reads it may signal at once.
+  const stopped = new Promise<void>((done) => {
     if (signal) {
       if (signal.aborted) return done();
       signal.addEventListener('abort', () => done(), { once: true });
@@ -151,6 +143,16 @@ export async function runCapture(argv: string[], io: CommandIO, signal?: AbortSi
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  io.stdout.write(`fieldkit capture listening on ${server.url}\n`);
+  if (!quiet) {
+    io.stdout.write(`  webhook URL: ${server.url}/hooks/<source>   (e.g. ${server.url}/hooks/iterable)\n`);
+    io.stdout.write(`  database:    ${opts.db}\n`);
+    io.stdout.write(`  app API:     ${server.url}/api/sources\n`);
+    if (!/^(127\.|::1$|localhost$)/.test(opts.host ?? '') && !(opts.secrets?.size || opts.tokens?.size)) {
+      io.stderr.write(`fieldkit capture: warning: listening on ${opts.host} without --secret/--token: anyone who can reach this port can store events\n`);
+    }
+  }
+  await stopped;
   await server.close();
   if (!quiet) io.stdout.write('fieldkit capture stopped; every acknowledged event is in the database\n');
   return EXIT_OK;
