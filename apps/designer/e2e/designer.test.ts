@@ -134,11 +134,23 @@ describe('designer', () => {
     const schema = JSON.parse((await output('JSON Schema').textContent()) ?? '') as { properties: Record<string, { properties?: object; required?: string[] }>; required?: string[] };
     expect(Object.keys(schema.properties.dataFields!.properties ?? {})).toContain('planTier');
     expect(schema.required ?? []).not.toContain('email');
+    // Payload values (examples) and fieldkit's stats stay out of exports unless asked for.
+    expect(await output('JSON Schema').textContent()).not.toMatch(/x-fieldkit-stats|kay@example\.com/);
+    await page.getByLabel('Examples & stats').check();
+    await expect.poll(() => output('JSON Schema').textContent()).toContain('"x-fieldkit-stats"');
+    expect(await output('JSON Schema').textContent()).toContain('kay@example.com');
+    await page.getByLabel('Examples & stats').uncheck();
 
+    await page.getByRole('button', { name: 'Side by side' }).click();
+    await expect(output('TypeScript').textContent()).resolves.toMatch(/planTier/);
+    await expect(output('Workato').textContent()).resolves.toMatch(/"planTier"/);
+    await screenshot('03-design-side-by-side');
+    await page.getByRole('button', { name: 'Side by side' }).click();
     await page.getByRole('tab', { name: 'Workato' }).click();
     const workato = JSON.parse((await output('Workato').textContent()) ?? '') as { name: string }[];
     expect(workato.map((f) => f.name)).toEqual(expect.arrayContaining(['email', 'eventName', 'dataFields']));
     await screenshot('03-design-workato');
+    await expectAccessible('design exports');
   });
 
   it('keeps the work after a reload', async () => {

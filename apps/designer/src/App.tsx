@@ -8,6 +8,7 @@ import {
   listVariants,
   PRESETS,
   schemaToFields,
+  type Field,
   type FieldList,
   type Issue,
   type JSONSchemaObject,
@@ -42,6 +43,8 @@ const OUTPUT_FILES: Record<OutputId, { ext: string; mime: string; label: string 
   typescript: { ext: '.ts', mime: 'text/plain', label: 'TypeScript' },
   workato: { ext: '.workato.json', mime: 'application/json', label: 'Workato' },
 };
+
+const OUTPUT_ORDER: readonly OutputId[] = ['typescript', 'schema', 'workato'];
 
 const AUTOSAVE_DELAY_MS = 400;
 /** One empty list, so "no fields" keeps its identity across renders (memoised outputs depend on it). */
@@ -122,11 +125,16 @@ export function App() {
   // ---- outputs
   const singleEvent = useMemo(() => (variants.length ? undefined : commonEventName(state.samples)), [variants, state.samples]);
   const title = state.title.trim() || typeNameFor(event === ALL_EVENTS ? (singleEvent ?? '') : event) || 'Payload';
-  const schema = useMemo(() => fieldsToSchema(fields, { draft: state.draft, title }), [fields, state.draft, title]);
+  // Inference examples are real payload values (emails, ids) and stats are fieldkit's own notes:
+  // exported only when asked for.
+  const exported = useMemo(() => (state.annotations ? fields : withoutAnnotations(fields)), [fields, state.annotations]);
+  const schema = useMemo(() => fieldsToSchema(exported, { draft: state.draft, title }), [exported, state.draft, title]);
   // Only the visible export is serialised: on a 5,000-field schema each one costs milliseconds per edit.
-  const schemaText = useMemo(() => (state.output === 'schema' ? JSON.stringify(schema, null, 2) + '\n' : ''), [schema, state.output]);
-  const workatoText = useMemo(() => (state.output === 'workato' ? JSON.stringify(fieldsToWorkato(fields), null, 2) + '\n' : ''), [fields, state.output]);
-  const ts = useTypeScript(schema, state.output === 'typescript');
+  const showSchema = state.allOutputs || state.output === 'schema';
+  const showWorkato = state.allOutputs || state.output === 'workato';
+  const schemaText = useMemo(() => (showSchema ? JSON.stringify(schema, null, 2) + '\n' : ''), [schema, showSchema]);
+  const workatoText = useMemo(() => (showWorkato ? JSON.stringify(fieldsToWorkato(exported), null, 2) + '\n' : ''), [exported, showWorkato]);
+  const ts = useTypeScript(schema, state.allOutputs || state.output === 'typescript');
   const validation = useValidation(schema, fields, state.validateText, state.tab === 'validate');
 
   const outputText: Record<OutputId, string> = { schema: schemaText, typescript: ts.text, workato: workatoText };
@@ -189,8 +197,32 @@ export function App() {
 
   const statusText = saveError ?? 'Saved in this browser';
 
+  /** Copy/Download and the text of one export. */
+  const outputPane = (id: OutputId) => (
+    <>
+      <div className="fd-toolbar">
+        <button type="button" className="fd-btn" onClick={() => onCopy(id)} disabled={!outputText[id]} aria-label={state.allOutputs ? `Copy ${OUTPUT_FILES[id].label}` : undefined}>
+          Copy
+        </button>
+        <button
+          type="button"
+          className="fd-btn"
+          disabled={!outputText[id]}
+          aria-label={state.allOutputs ? `Download ${OUTPUT_FILES[id].label}` : undefined}
+          onClick={() => downloadText(fileStem + OUTPUT_FILES[id].ext, outputText[id], OUTPUT_FILES[id].mime)}
+        >
+          Download
+        </button>
+        {id === 'typescript' && ts.busy && <span className="fd-muted">Generating…</span>}
+      </div>
+      {id === 'typescript' && ts.issues.length > 0 && <IssueList issues={ts.issues} />}
+      <CodeView text={outputText[id]} label={`${OUTPUT_FILES[id].label} output`} busy={id === 'typescript' && ts.busy} />
+    </>
+  );
+
   return (
     <div className="fd-app">
+      <a className="fd-skip" href="#main">Skip to content</a>
       <header className="fd-header">
         <div className="fd-brand">
           <span className="fd-logo" aria-hidden="true">{'{ }'}</span>
@@ -218,7 +250,7 @@ export function App() {
         )}
       </div>
 
-      <main className="fd-main">
+      <main className="fd-main" id="main" tabIndex={-1}>
         {state.tab === 'design' && (
           <section id="main-panel-design" role="tabpanel" aria-labelledby="main-tab-design" className="fd-design">
             <section className="fd-panel fd-samples" aria-labelledby="samples-h">
@@ -262,7 +294,7 @@ export function App() {
               <SchemaDesigner value={fields} onChange={onFieldsChange} height={treeHeight} label={event === ALL_EVENTS ? 'Fields' : `Fields of ${event}`} />
             </section>
 
-            <section className="fd-panel fd-outputs" aria-labelledby="outputs-h">
+            <section className={`fd-panel fd-outputs${state.allOutputs ? ' fd-outputs-all' : ''}`} aria-labelledby="outputs-h">
               <div className="fd-panel-head">
                 <h2 id="outputs-h">Export</h2>
                 <span className="fd-inline">
@@ -276,30 +308,37 @@ export function App() {
                     <option value="draft-07">draft-07</option>
                   </select>
                 </span>
+                <label className="fd-inline fd-check">
+                  <input type="checkbox" checked={state.annotations} onChange={(e) => update({ annotations: e.target.checked })} />
+                  Examples &amp; stats
+                </label>
+                <button type="button" className="fd-btn" aria-pressed={state.allOutputs} onClick={() => update({ allOutputs: !state.allOutputs })}>
+                  Side by side
+                </button>
               </div>
-              <TabList
-                idPrefix="out"
-                label="Export format"
-                items={(['typescript', 'schema', 'workato'] as const).map((id) => ({ id, label: OUTPUT_FILES[id].label }))}
-                selected={state.output}
-                onSelect={(output) => update({ output })}
-              />
-              <div id={`out-panel-${state.output}`} role="tabpanel" aria-labelledby={`out-tab-${state.output}`} className="fd-output">
-                <div className="fd-toolbar">
-                  <button type="button" className="fd-btn" onClick={() => onCopy(state.output)} disabled={!outputText[state.output]}>Copy</button>
-                  <button
-                    type="button"
-                    className="fd-btn"
-                    disabled={!outputText[state.output]}
-                    onClick={() => downloadText(fileStem + OUTPUT_FILES[state.output].ext, outputText[state.output], OUTPUT_FILES[state.output].mime)}
-                  >
-                    Download
-                  </button>
-                  {state.output === 'typescript' && ts.busy && <span className="fd-muted">Generating…</span>}
+              {state.allOutputs ? (
+                <div className="fd-output-grid">
+                  {OUTPUT_ORDER.map((id) => (
+                    <section key={id} className="fd-output" aria-labelledby={`out-h-${id}`}>
+                      <h3 id={`out-h-${id}`} className="fd-output-title">{OUTPUT_FILES[id].label}</h3>
+                      {outputPane(id)}
+                    </section>
+                  ))}
                 </div>
-                {state.output === 'typescript' && ts.issues.length > 0 && <IssueList issues={ts.issues} />}
-                <CodeView text={outputText[state.output]} label={`${OUTPUT_FILES[state.output].label} output`} busy={state.output === 'typescript' && ts.busy} />
-              </div>
+              ) : (
+                <>
+                  <TabList
+                    idPrefix="out"
+                    label="Export format"
+                    items={OUTPUT_ORDER.map((id) => ({ id, label: OUTPUT_FILES[id].label }))}
+                    selected={state.output}
+                    onSelect={(output) => update({ output })}
+                  />
+                  <div id={`out-panel-${state.output}`} role="tabpanel" aria-labelledby={`out-tab-${state.output}`} className="fd-output">
+                    {outputPane(state.output)}
+                  </div>
+                </>
+              )}
             </section>
           </section>
         )}
@@ -411,6 +450,20 @@ function useTreeHeight(): number {
     return () => window.removeEventListener('resize', onResize);
   }, []);
   return h;
+}
+
+/** The fields without inference annotations (examples, stats); everything else is shared, not copied. */
+function withoutAnnotations(list: FieldList): FieldList {
+  return list.map(stripField);
+}
+
+function stripField(f: Field): Field {
+  if (f.examples === undefined && f.stats === undefined && !f.properties && !f.of) return f;
+  const { examples: _examples, stats: _stats, ...rest } = f;
+  const out: Field = rest;
+  if (f.properties) out.properties = f.properties.map(stripField);
+  if (f.of) out.of = stripField(f.of);
+  return out;
 }
 
 function countFields(list: FieldList): number {

@@ -36,6 +36,10 @@ export interface DesignerState {
   presetId: string;
   tab: TabId;
   output: OutputId;
+  /** Show every export at once instead of one tab. */
+  allOutputs: boolean;
+  /** Keep inference examples and stats (`x-fieldkit-stats`) in the exports. */
+  annotations: boolean;
 }
 
 /** Version of the persisted shape. */
@@ -55,6 +59,8 @@ export function exampleState(): DesignerState {
     presetId: 'iterable.users/update',
     tab: 'design',
     output: 'typescript',
+    allOutputs: false,
+    annotations: false,
   };
 }
 
@@ -116,6 +122,8 @@ export function readState(raw: unknown): ReadStateResult {
   if (typeof raw.presetId === 'string') s.presetId = raw.presetId;
   if (TABS.includes(raw.tab as TabId)) s.tab = raw.tab as TabId;
   if (OUTPUTS.includes(raw.output as OutputId)) s.output = raw.output as OutputId;
+  if (typeof raw.allOutputs === 'boolean') s.allOutputs = raw.allOutputs;
+  if (typeof raw.annotations === 'boolean') s.annotations = raw.annotations;
   return { state: s, problems };
 }
 
