@@ -252,7 +252,7 @@ export function App() {
 
       <main className="fd-main" id="main" tabIndex={-1}>
         {state.tab === 'design' && (
-          <section id="main-panel-design" role="tabpanel" aria-labelledby="main-tab-design" className="fd-design">
+          <section id="main-panel-design" role="tabpanel" aria-labelledby="main-tab-design" className={`fd-design${state.allOutputs ? ' fd-design-all' : ''}`}>
             <section className="fd-panel fd-samples" aria-labelledby="samples-h">
               <div className="fd-panel-head">
                 <h2 id="samples-h">Samples</h2>
