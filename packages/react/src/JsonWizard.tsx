@@ -34,7 +34,9 @@ export interface JsonWizardProps {
   showVariants?: boolean;
   /** Label of the apply button. */
   applyLabel?: string;
+  /** Colour scheme; `auto` follows prefers-color-scheme. */
   theme?: Theme;
+  /** Extra class on the root element. */
   className?: string;
 }
 

@@ -31,7 +31,9 @@ export interface RequestBodyBuilderProps {
   apiKeyHeader?: string;
   /** Placeholder written for the key (never a real key). */
   apiKeyPlaceholder?: string;
+  /** Colour scheme; `auto` follows prefers-color-scheme. */
   theme?: Theme;
+  /** Extra class on the root element. */
   className?: string;
 }
 

@@ -10,7 +10,6 @@ import {
   toggleOptional,
   updateField,
   wrapInArray,
-  findField,
 } from '@fieldkit/core';
 import type { Field, FieldList, FieldType } from '@fieldkit/core';
 
@@ -193,9 +192,4 @@ export function createDesignerStore(initial: FieldList, options: DesignerStoreOp
     },
   };
   return store;
-}
-
-/** Find a field anywhere in the tree (array items included). */
-export function lookupField(list: FieldList, id: string): Field | undefined {
-  return findField(list, id)?.field;
 }

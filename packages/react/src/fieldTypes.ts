@@ -23,11 +23,3 @@ export const FIELD_TYPE_OPTIONS: readonly { type: FieldType; label: string; grou
   { type: 'ipv4', label: 'ipv4', group: 'format' },
   { type: 'ipv6', label: 'ipv6', group: 'format' },
 ];
-
-/** Field types whose values are strings in a payload. */
-export const STRING_TYPES: ReadonlySet<FieldType> = new Set<FieldType>([
-  'string', 'date-time', 'iso-date-time', 'date-time-space', 'date', 'time', 'email', 'uri', 'uuid', 'ipv4', 'ipv6',
-]);
-
-/** Field types whose values are numbers in a payload. */
-export const NUMBER_TYPES: ReadonlySet<FieldType> = new Set<FieldType>(['integer', 'number', 'unix-time', 'unix-time-ms']);
