@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from './commands/index.js';
-import { main } from './main.js';
+import { main, nearestCommand } from './main.js';
 import { fakeIO } from './io/fake-io.test-util.js';
 
 describe('main', () => {
@@ -23,10 +23,23 @@ describe('main', () => {
     expect(g.stdout()).toMatch(/^Usage: fieldkit merge/);
   });
 
-  it('rejects an unknown command with exit code 2 and the usage on stderr', async () => {
+  it('rejects an unknown command with exit code 2, a suggestion and the usage on stderr', async () => {
     const f = fakeIO();
     expect(await main(['infre'], f.io)).toBe(2);
     expect(f.stdout()).toBe('');
-    expect(f.stderr()).toMatch(/^fieldkit: unknown command "infre"\n\n.*Commands:/s);
+    expect(f.stderr()).toMatch(/^fieldkit: unknown command "infre" \(did you mean "infer"\?\)\n\n.*Commands:/s);
+    const g = fakeIO();
+    expect(await main(['zzzzzz'], g.io)).toBe(2);
+    expect(g.stderr()).toMatch(/^fieldkit: unknown command "zzzzzz"\n/);
+    expect(nearestCommand('validat')).toBe('validate');
+    expect(nearestCommand('mrege')).toBe('merge');
+    expect(nearestCommand('xyz')).toBeUndefined();
+  });
+
+  it('with no command prints the usage on stderr and exits 2, stdout empty', async () => {
+    const f = fakeIO();
+    expect(await main([], f.io)).toBe(2);
+    expect(f.stdout()).toBe('');
+    expect(f.stderr()).toMatch(/^fieldkit: .*Commands:/s);
   });
 });

@@ -94,6 +94,38 @@ describe('fieldkit infer', () => {
     expect(r.stderr).toMatch(/^bad\.ndjson:4:\d+: error: .*\(sample 4\)/m);
   });
 
+  it('refuses invalid UTF-8 with file:line:column, on one thread and on several', async () => {
+    const lines = ndjson(events(3000, 4)).split('\n');
+    const bad = Buffer.concat([Buffer.from(lines.slice(0, 2500).join('\n') + '\n{"name": "Ren'), Buffer.from([0xe9]), Buffer.from('"}\n' + lines.slice(2500).join('\n'))]);
+    writeFileSync(join(dir, 'latin1.ndjson'), bad);
+    const env = { FIELDKIT_PARALLEL_MIN_BYTES: '1' };
+    for (const jobs of ['1', '3']) {
+      const r = await cli(['infer', '--jobs', jobs, '--format', 'ndjson', 'latin1.ndjson'], { env });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe('latin1.ndjson:2501:14: error: invalid UTF-8: byte 0xE9 is not valid UTF-8 here (the input must be UTF-8 text)\n');
+    }
+  });
+
+  it('infers from payloads nested 5,000 levels deep (arrays and objects), and merges their states', async () => {
+    for (const [open, close] of [['[', ']'], ['{"a":', '}']]) {
+      const name = file('deep.json', open.repeat(5000) + '1' + close.repeat(5000));
+      const r = await cli(['infer', '--state-out', 'deep.state.json', name]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      let schema = JSON.parse(r.stdout) as Record<string, unknown>;
+      let depth = 0;
+      while (schema.items || schema.properties) {
+        schema = (schema.items ?? (schema.properties as Record<string, unknown>).a) as Record<string, unknown>;
+        depth++;
+      }
+      expect(depth).toBe(5000);
+      expect(schema.type).toBe('integer');
+      const merged = await cli(['merge', 'deep.state.json']);
+      expect(merged.stdout).toBe(r.stdout);
+    }
+  });
+
   it('reads concatenated (pretty-printed) JSON values', async () => {
     const samples = events(4);
     const text = samples.map((s) => JSON.stringify(s, null, 2)).join('\n');
@@ -122,7 +154,9 @@ describe('fieldkit infer', () => {
     expect(inside.stderr).toMatch(/^each-bad\.json:3:\d+: error: .*\(sample 2\)/m);
     const structure = await cli(['infer', '--each', file('each-obj.json', '{"a": 1}')]);
     expect(structure.code).toBe(2);
-    expect(structure.stderr).toMatch(/^each-obj\.json:1:1: error: with --each the input must be one JSON array/m);
+    expect(structure.stderr).toMatch(/^each-obj\.json:1:1: error: with --each the input must be one JSON array[^\n]*\n$/);
+    const trailing = await cli(['infer', '--each', file('each-trailing.json', '[{"a":1},]')]);
+    expect(trailing.stderr).toMatch(/^each-trailing\.json:1:10: error: [^\n]*trailing comma[^\n]*\n$/);
   });
 
   it('gives the same schema with --jobs N as with --jobs 1, and the same error lines', async () => {

@@ -132,7 +132,7 @@ export const inferCommand: Command = {
     progress?.done();
     if (read.issues.length > 0) {
       printIssues(io.stderr, read.issues, MAX_ISSUES);
-      if (read.stoppedEarly) io.stderr.write(`(stopped reading after ${MAX_ISSUES} errors)\n`);
+      if (read.stoppedEarly && read.issues.length >= MAX_ISSUES) io.stderr.write(`(stopped reading after ${MAX_ISSUES} errors)\n`);
       return EXIT_USAGE;
     }
     if (inferrer.count === 0) {

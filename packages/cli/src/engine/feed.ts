@@ -3,7 +3,7 @@
  * an inferrer through its text reader, issues out. Memory stays flat: one chunk at a time.
  */
 import type { Inferrer, Issue, TextFormat } from '@fieldkit/core';
-import { ChunkDecoder } from '../io/read.js';
+import { ChunkDecoder, utf8Issue } from '../io/read.js';
 import { ArrayElementsFilter } from './each.js';
 
 /** Options of {@link feedChunks}. */
@@ -65,10 +65,18 @@ export async function feedChunks(chunks: AsyncIterable<Buffer>, inferrer: Inferr
     issues.push(...f.issues);
   };
 
+  const badUtf8 = () => {
+    if (!decoder.invalid) return false;
+    // Earlier issues stay; the bad byte is reported where it is and reading stops there.
+    issues.push(utf8Issue(opts.source, decoder.invalid));
+    stoppedEarly = true;
+    return true;
+  };
   for await (const chunk of chunks) {
     newlines += countNewlines(chunk);
     push(decoder.write(chunk));
     opts.onProgress?.(decoder.bytes, reader.samples);
+    if (badUtf8()) break;
     if (issues.length >= maxIssues || filter?.failed) {
       stoppedEarly = true;
       break;
@@ -76,7 +84,7 @@ export async function feedChunks(chunks: AsyncIterable<Buffer>, inferrer: Inferr
   }
   if (!stoppedEarly) {
     push(decoder.end());
-    if (!filter?.failed) {
+    if (!badUtf8() && !filter?.failed) {
       if (filter) issues.push(...reader.end(), ...filter.end());
       else issues.push(...reader.end());
     }

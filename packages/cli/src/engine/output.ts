@@ -8,13 +8,15 @@ import type { CommandIO } from '../command.js';
 import { stringFlag, type ParsedArgs } from '../io/args.js';
 import { EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
 import { printIssues } from '../io/issues.js';
+import { stringifyJson } from '../io/json-text.js';
 import { writeOutputFile, writeStdout } from '../io/output.js';
 
 /** Write schema and/or state as the flags say; resolves to the exit code. */
 export async function writeResults(io: CommandIO, inferrer: Inferrer, args: ParsedArgs): Promise<number> {
   const output = stringFlag(args, 'output');
   const stateOut = stringFlag(args, 'state-out');
-  const schemaText = JSON.stringify(inferrer.toSchema(), null, 2) + '\n';
+  // stringifyJson: a schema inferred from deeply nested payloads overflows JSON.stringify
+  const schemaText = stringifyJson(inferrer.toSchema(), 2) + '\n';
   let stdoutText: string | undefined = schemaText;
   if (output !== undefined && output !== '-') {
     const w = await writeOutputFile(output, schemaText, io.cwd);
@@ -25,7 +27,7 @@ export async function writeResults(io: CommandIO, inferrer: Inferrer, args: Pars
     stdoutText = undefined;
   }
   if (stateOut !== undefined) {
-    const stateText = JSON.stringify(inferrer.state) + '\n';
+    const stateText = stringifyJson(inferrer.state) + '\n';
     if (stateOut === '-') stdoutText = stateText;
     else {
       const w = await writeOutputFile(stateOut, stateText, io.cwd);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LineCounter, parseJsonValues, scanJsonValue } from './json-text.js';
+import { LineCounter, parseJsonValues, scanJsonValue, stringifyIteratively, stringifyJson, MAX_INDENTED_DEPTH } from './json-text.js';
 
 describe('parseJsonValues', () => {
   it('reads one document, NDJSON and concatenated JSON with their positions', () => {
@@ -81,5 +81,33 @@ describe('LineCounter', () => {
     expect(lc.at(4)).toEqual({ line: 2, column: 2 });
     expect(lc.at(7)).toEqual({ line: 4, column: 1 });
     expect(lc.at(1)).toEqual({ line: 1, column: 2 });
+  });
+});
+
+describe('stringifyJson', () => {
+  it('writes exactly what JSON.stringify writes (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 2, '\t'), (v, indent) => {
+        expect(stringifyIteratively(v, typeof indent === 'number' ? ' '.repeat(indent) : indent)).toBe(JSON.stringify(v, null, indent));
+        expect(stringifyJson(v, indent)).toBe(JSON.stringify(v, null, indent));
+      }),
+      { numRuns: 500 },
+    );
+    const odd = { a: undefined, b: [undefined, () => 1], c: { d: undefined }, '__proto__': 1 };
+    expect(stringifyIteratively(odd, '  ')).toBe(JSON.stringify(odd, null, 2));
+  });
+
+  it('writes values nested 20,000 levels deep where JSON.stringify overflows', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 20_000; i++) deep = i % 2 ? { items: deep } : [deep];
+    expect(() => JSON.stringify(deep)).toThrow(RangeError);
+    const text = stringifyJson(deep, 2);
+    expect(text.startsWith('{\n  "items": [\n    {')).toBe(true);
+    // indented down to MAX_INDENTED_DEPTH, compact below; the same value either way
+    expect(text).toContain('\n' + '  '.repeat(MAX_INDENTED_DEPTH) + '{');
+    expect(text).not.toContain('\n' + '  '.repeat(MAX_INDENTED_DEPTH + 1));
+    let back = JSON.parse(text) as unknown;
+    for (let i = 20_000 - 1; i >= 0; i--) back = i % 2 ? (back as { items: unknown }).items : (back as unknown[])[0];
+    expect(back).toBe('leaf');
   });
 });

@@ -298,3 +298,79 @@ function parseConcatenated(text: string, source: string | undefined, maxIssues: 
   }
   return ok(values);
 }
+
+/**
+ * `JSON.stringify(value, null, indent)` that works at any depth. The native call is tried first;
+ * when it overflows the stack (a schema inferred from a 5,000-level payload is deeper still) an
+ * iterative writer produces the same text, except that levels deeper than
+ * {@link MAX_INDENTED_DEPTH} are written compact (pretty text would grow with depth²). For JSON data (plain objects, arrays, strings,
+ * numbers, booleans, null) the output is identical to `JSON.stringify`; `undefined` and
+ * functions are skipped in objects and become `null` in arrays, as there. `toJSON` is not called
+ * by the iterative writer.
+ */
+export function stringifyJson(value: unknown, indent: number | string = ''): string {
+  try {
+    return JSON.stringify(value, null, indent) ?? 'null';
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return stringifyIteratively(value, typeof indent === 'number' ? ' '.repeat(Math.min(10, indent)) : indent.slice(0, 10));
+  }
+}
+
+/** Levels indented by {@link stringifyIteratively}; deeper levels are written compact. */
+export const MAX_INDENTED_DEPTH = 128;
+
+type Frame = { items: [string | undefined, unknown][]; i: number; close: string; depth: number };
+
+function isSkipped(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+/** Iterative JSON writer; see {@link stringifyJson}. */
+export function stringifyIteratively(value: unknown, indent = ''): string {
+  const out: string[] = [];
+  const stack: Frame[] = [];
+  // Pretty text of a deep value grows with depth² (each line is indented by its depth), so
+  // beyond MAX_INDENTED_DEPTH levels the rest is written compact: still the same JSON value.
+  const nl = (depth: number) => (indent && depth <= MAX_INDENTED_DEPTH ? '\n' + indent.repeat(depth) : '');
+  const colon = indent ? ': ' : ':';
+  // Write a value: primitives directly, containers push a frame.
+  const open = (v: unknown, depth: number) => {
+    if (v === null || typeof v !== 'object') {
+      out.push(isSkipped(v) ? 'null' : (JSON.stringify(v) ?? 'null'));
+      return;
+    }
+    if (Array.isArray(v)) {
+      if (v.length === 0) out.push('[]');
+      else {
+        out.push('[');
+        stack.push({ items: v.map((x) => [undefined, x]), i: 0, close: ']', depth });
+      }
+      return;
+    }
+    const entries: [string, unknown][] = [];
+    for (const k of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (!isSkipped(x)) entries.push([k, x]);
+    }
+    if (entries.length === 0) out.push('{}');
+    else {
+      out.push('{');
+      stack.push({ items: entries, i: 0, close: '}', depth });
+    }
+  };
+  open(value, 0);
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1];
+    if (f.i === f.items.length) {
+      out.push(nl(f.depth) + f.close);
+      stack.pop();
+      continue;
+    }
+    const [key, v] = f.items[f.i];
+    out.push((f.i > 0 ? ',' : '') + nl(f.depth + 1) + (key !== undefined ? JSON.stringify(key) + colon : ''));
+    f.i++;
+    open(v, f.depth + 1);
+  }
+  return out.join('');
+}

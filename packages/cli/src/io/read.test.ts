@@ -45,6 +45,40 @@ describe('ChunkDecoder', () => {
   });
 });
 
+describe('ChunkDecoder and invalid UTF-8', () => {
+  function decode(chunks: Buffer[]): { text: string; invalid: unknown } {
+    const d = new ChunkDecoder();
+    let text = '';
+    for (const c of chunks) text += d.write(c);
+    text += d.end();
+    return { text, invalid: d.invalid };
+  }
+  const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+
+  it('stops at the first bad byte and says where it is', () => {
+    const input = bytes('{"a":1}\n{"b":"x', [0xff], 'y"}\n');
+    expect(decode([input])).toEqual({ text: '{"a":1}\n{"b":"x', invalid: { line: 2, column: 8, byte: 0xff } });
+    // same answer whatever the chunking, including a bad continuation in the next chunk
+    const split = bytes('é\n\u00e9', [0xe2, 0x82], '(');
+    for (let cut = 0; cut <= split.length; cut++) {
+      expect(decode([split.subarray(0, cut), split.subarray(cut)]).invalid).toEqual({ line: 2, column: 2, byte: 0xe2 });
+    }
+  });
+
+  it('accepts a real U+FFFD, a BOM, and reports input that ends inside a character', () => {
+    expect(decode([bytes('\ufeff"\ufffd"')])).toEqual({ text: '"\ufffd"', invalid: undefined });
+    expect(decode([bytes([0xef, 0xbb, 0xbf], '"', [0xc3])]).invalid).toEqual({ line: 1, column: 2 });
+    expect(decode([bytes([0xef, 0xbb, 0xbf], 'ab', [0x80])]).invalid).toEqual({ line: 1, column: 3, byte: 0x80 });
+  });
+
+  it('makes readJsonInputs fail with a located cli/utf8 issue', async () => {
+    writeFileSync(join(dir, 'latin1.json'), bytes('{\n  "name": "Ren', [0xe9], '"\n}'));
+    const r = await readJsonInputs(['latin1.json'], io);
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]).toMatchObject({ code: 'cli/utf8', source: 'latin1.json', line: 2, column: 15, message: expect.stringMatching(/byte 0xE9 is not valid UTF-8/) });
+  });
+});
+
 describe('resolveInputs', () => {
   it('reports every missing or folder input by name, and stdin named twice', async () => {
     const r = await resolveInputs(['nope.json', '.', '-', '-'], io);

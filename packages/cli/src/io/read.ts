@@ -132,29 +132,110 @@ export async function* readChunks(input: InputSource, io: Pick<CommandIO, 'stdin
   }
 }
 
+/** Bytes at the end of `tail` that start a UTF-8 sequence not yet complete (0 to 3). */
+function incompleteTail(tail: Buffer): number {
+  for (let j = 1; j <= Math.min(3, tail.length); j++) {
+    const b = tail[tail.length - j];
+    if ((b & 0xc0) === 0x80) continue;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > j ? j : 0;
+  }
+  return 0;
+}
+
+/** Where the first invalid UTF-8 byte of an input is; see {@link ChunkDecoder}. */
+export interface InvalidUtf8 {
+  /** 1-based line and column (in characters) of the bad byte. */
+  line: number;
+  column: number;
+  /** The offending byte, or undefined when the input ends inside a character. */
+  byte?: number;
+}
+
 /**
  * Decode Buffers to strings without splitting a multi-byte character across chunks, counting
  * bytes as they pass (for progress). A leading UTF-8 byte-order mark is dropped.
+ *
+ * Invalid UTF-8 is an error, never silently turned into U+FFFD: `write` returns the text before
+ * the first bad byte and sets {@link ChunkDecoder.invalid} (line and column of the byte); the
+ * caller reports it and stops. Detection is cheap: `StringDecoder` (~4× faster than a fatal
+ * `TextDecoder`) marks bad bytes with U+FFFD, and only when one appears are the bytes checked,
+ * so a real U+FFFD in the input (EF BF BD) is still accepted.
  */
 export class ChunkDecoder {
   private readonly decoder = new StringDecoder('utf8');
   private first = true;
+  /** Last 3 bytes of the previous chunk (copied: chunks may be reused buffers). */
+  private tail = Buffer.alloc(0);
+  private line = 1;
+  private column = 1;
   /** Bytes seen so far. */
   bytes = 0;
+  /** Set once invalid UTF-8 was met; no more text is returned after that. */
+  invalid: InvalidUtf8 | undefined;
+
   /** Decode one chunk (may return '' when the chunk ends mid-character). */
   write(chunk: Buffer): string {
+    if (this.invalid) return '';
     this.bytes += chunk.length;
+    const pending = incompleteTail(this.tail);
+    const combined = pending > 0 ? Buffer.concat([this.tail.subarray(this.tail.length - pending), chunk]) : chunk;
     let s = this.decoder.write(chunk);
+    this.tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 3)));
+    let skipped = 0;
     if (this.first && s.length > 0) {
       this.first = false;
-      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      if (s.charCodeAt(0) === 0xfeff) {
+        s = s.slice(1);
+        skipped = 3;
+      }
+    }
+    return this.checked(s, combined, skipped);
+  }
+
+  /** Flush; an input that ends inside a character is invalid. */
+  end(): string {
+    if (this.invalid) return '';
+    const s = this.decoder.end();
+    if (s.length > 0) {
+      this.invalid = { line: this.line, column: this.column };
+      return '';
     }
     return s;
   }
-  /** Flush a trailing partial character (as U+FFFD). */
-  end(): string {
-    return this.decoder.end();
+
+  /** Cut `s` at its first replacement character that is not a real U+FFFD in `bytes`; track line/column. */
+  private checked(s: string, bytes: Buffer, skipped: number): string {
+    let k = s.indexOf('\ufffd');
+    while (k !== -1) {
+      const at = skipped + Buffer.byteLength(s.slice(0, k));
+      if (!(bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd)) {
+        const ok = s.slice(0, k);
+        this.advance(ok);
+        this.invalid = { line: this.line, column: this.column, byte: bytes[at] };
+        return ok;
+      }
+      k = s.indexOf('\ufffd', k + 1);
+    }
+    this.advance(s);
+    return s;
   }
+
+  private advance(s: string): void {
+    const last = s.lastIndexOf('\n');
+    if (last === -1) {
+      this.column += s.length;
+      return;
+    }
+    for (let i = s.indexOf('\n'); i !== -1 && i <= last; i = s.indexOf('\n', i + 1)) this.line++;
+    this.column = s.length - last;
+  }
+}
+
+/** The issue `cli/utf8` for invalid UTF-8 found by a {@link ChunkDecoder}. */
+export function utf8Issue(source: string, bad: InvalidUtf8): Issue {
+  const what = bad.byte === undefined ? 'the input ends in the middle of a UTF-8 character' : `byte 0x${bad.byte.toString(16).toUpperCase().padStart(2, '0')} is not valid UTF-8 here`;
+  return issue('cli/utf8', `invalid UTF-8: ${what} (the input must be UTF-8 text)`, { source, line: bad.line, column: bad.column });
 }
 
 /** Read a whole input as text. Read failures become an issue `cli/input` naming the input. */
@@ -162,11 +243,15 @@ export async function readInputText(input: InputSource, io: Pick<CommandIO, 'std
   const dec = new ChunkDecoder();
   const parts: string[] = [];
   try {
-    for await (const chunk of readChunks(input, io)) parts.push(dec.write(chunk));
+    for await (const chunk of readChunks(input, io)) {
+      parts.push(dec.write(chunk));
+      if (dec.invalid) break;
+    }
     parts.push(dec.end());
   } catch (err) {
     return fail([readIssue(input.name, err)]);
   }
+  if (dec.invalid) return fail([utf8Issue(input.name, dec.invalid)]);
   return ok(parts.join(''));
 }
 
