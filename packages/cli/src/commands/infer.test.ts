@@ -183,6 +183,19 @@ describe('fieldkit infer', () => {
     }
   });
 
+  it('falls back to one reader when a file only looked like NDJSON (a pretty value further down)', async () => {
+    const samples = events(2000, 8);
+    const text = ndjson(samples.slice(0, 1500)) + JSON.stringify(samples[1500], null, 2) + '\n' + ndjson(samples.slice(1501));
+    const name = file('mixed.json', text);
+    const env = { FIELDKIT_PARALLEL_MIN_BYTES: '1' };
+    const one = await cli(['infer', '--jobs', '1', name], { env });
+    const three = await cli(['infer', '--jobs', '3', name], { env });
+    expect(one.code).toBe(0);
+    expect(three.stderr).toBe('');
+    expect(three.stdout).toBe(one.stdout);
+    expect(JSON.parse(three.stdout)).toEqual(expected(samples));
+  });
+
   it('writes the state with --state-out; merge of part states equals the whole-input schema', async () => {
     const samples = events(400, 3);
     const whole = file('whole.ndjson', ndjson(samples));
