@@ -46,10 +46,38 @@ describe('fieldkit body', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([
-      'error: "dataFields.Plan" is not a field; did you mean "plan"? (different case) at $.dataFields.Plan (did you mean "plan"?)',
-      'error: "dataFields.plan" is required. at $.dataFields.plan',
-      'error: "dataFields.seats" must be a whole number (e.g. 42); got "five". at $.dataFields.seats',
+      'error: "dataFields.Plan" is not a field; did you mean "plan"? (different case)',
+      'error: "dataFields.plan" is required.',
+      'error: "dataFields.seats" must be a whole number (e.g. 42); got "five".',
     ]);
+  });
+
+  // Regression (qa): each problem line named the field twice, the second time after the sentence's full stop
+  // ('error: "dataFields.seats" must be at least 1. at $.dataFields.seats'), and the JSON path spelling
+  // differed from the --set path the person typed. The message names the path as --set takes it; that is enough.
+  it('names_each_problem_path_once_as_typed_in_set', async () => {
+    const r = await cli(['body', '--fields', dataSchema, '--set', 'plan=gold', '--set', 'trialEnds=tomorrow']);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toEqual([
+      'error: "plan" must be one of "free", "pro"; got "gold".',
+      'error: "trialEnds" must be a date and time like 2024-05-01 12:00:00 +00:00 (e.g. 2024-05-01 12:00:00 +00:00); got "tomorrow".',
+    ]);
+    for (const l of lines) expect(l).not.toMatch(/ at \$/);
+  });
+
+  // Regression (qa): a fields file 5,000 levels deep crashed `fieldkit body` / `fieldkit fields` with
+  // "internal error: RangeError: Maximum call stack size exceeded" and a stack trace (exit 70).
+  it('refuses_fields_nested_thousands_of_levels_with_one_clear_line', async () => {
+    const deep = '{"type":"object","properties":{"a":'.repeat(2500) + '{"type":"string"}' + '}}'.repeat(2500);
+    writeFileSync(join(dir, 'deep.schema.json'), deep);
+    for (const argv of [['body', '--fields', 'deep.schema.json', '--example'], ['fields', 'deep.schema.json'], ['fields', '--to', 'workato', 'deep.schema.json']]) {
+      const r = await cli(argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^deep\.schema\.json: error: The file is nested more than 1000 levels deep \(under \$\.properties\.a\.properties\.a\.properties\.a…, 1000 keys down\); /);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
   });
 
   it('prints a curl command with the API key taken from the environment', async () => {

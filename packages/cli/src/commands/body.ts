@@ -123,6 +123,14 @@ function mergeValues(base: unknown, over: unknown): unknown {
   return over === undefined ? base : over;
 }
 
+/** Issue codes whose message already names the field path as --set takes it ("dataFields.plan is required."). */
+const NAMES_ITS_PATH = new Set(['body/unknown', 'body/missing', 'body/type', 'body/null', 'body/enum', 'body/format', 'body/constraint', 'body/path']);
+
+/** Issues for the terminal: the path is not repeated as " at $.x" after a message that names it. */
+export function issuesForCli(issues: readonly Issue[]): Issue[] {
+  return issues.map((i) => (NAMES_ITS_PATH.has(i.code) && i.path.length > 0 ? { ...i, path: [] } : i));
+}
+
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `fieldkit body`. */
@@ -197,17 +205,17 @@ export const bodyCommand: Command = {
     }
     const sets = parseSets(stringFlags(args, 'set'));
     if (!sets.ok) {
-      printIssues(io.stderr, sets.issues);
+      printIssues(io.stderr, issuesForCli(sets.issues));
       return EXIT_USAGE;
     }
     values = mergeValues(values, sets.value);
 
     const built = preset ? buildPresetBody(preset, fields, values as Record<string, unknown>) : buildRequestBody(fields ?? [], values as Record<string, unknown>);
     if (!built.ok) {
-      printIssues(io.stderr, built.issues, 50);
+      printIssues(io.stderr, issuesForCli(built.issues), 50);
       return EXIT_INVALID;
     }
-    if (built.issues.length) printIssues(io.stderr, built.issues);
+    if (built.issues.length) printIssues(io.stderr, issuesForCli(built.issues));
     if (booleanFlag(args, 'curl')) {
       const method = preset ? preset.method : (stringFlag(args, 'method') ?? 'POST').toUpperCase();
       const url = stringFlag(args, 'url') ?? preset!.url;

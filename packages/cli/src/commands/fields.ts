@@ -5,6 +5,9 @@
  */
 import {
   createField,
+  findTooDeep,
+  formatPath,
+  MAX_NESTING,
   FIELD_TYPES,
   fieldsFromWorkato,
   fieldsToSchema,
@@ -106,6 +109,8 @@ export interface LoadedFields {
 export async function loadFieldList(file: string, io: Parameters<typeof readJsonFile>[1], from: FieldsForm | 'auto' = 'auto', variant?: string): Promise<Result<LoadedFields>> {
   const json = await readJsonFile(file, io);
   if (!json.ok) return json;
+  const deep = findTooDeep(json.value);
+  if (deep) return fail([issue('fields/depth', `The file is nested more than ${MAX_NESTING} levels deep (${deep.length > 6 ? `under ${formatPath(deep.slice(0, 6))}…, ${deep.length} keys down` : `at ${formatPath(deep)}`}); fieldkit refuses it rather than overflow the stack.`, { source: file })]);
   const form = from === 'auto' ? detectFieldsForm(json.value) : from;
   const src = (r: Issue[]) => r.map((i) => ({ ...i, source: i.source ?? file }));
   if (form === undefined) return fail([issue('fields/input', 'Expected a JSON Schema (object), a field list or a Workato schema (arrays).', { source: file })]);

@@ -247,3 +247,30 @@ describe('exampleBody', () => {
     expect(validates(s, exampleBody(s))).toBe('valid');
   });
 });
+
+describe('regressions found by qa', () => {
+  // Form values nested thousands of levels deep (e.g. JSON pasted into an "any" field's row, or a generated
+  // --values file) overflowed the stack in buildRequestBody's blank check instead of coming back as an issue.
+  it('refuses_values_nested_thousands_of_levels_with_an_issue', () => {
+    let v: unknown = 'x';
+    for (let i = 0; i < 3000; i++) v = { a: v };
+    const r = buildRequestBody([createField({ name: 'a', type: 'any', optional: true })], v as Record<string, unknown>);
+    expect(r.ok).toBe(false);
+    expect(r.issues.map((i) => i.code)).toEqual(['body/depth']);
+    expect(r.issues[0]!.path.slice(0, 2)).toEqual(['a', 'a']);
+  });
+
+  // exampleBody followed required properties without bound: a 3,000-level schema overflowed the stack.
+  it('gives_an_example_for_a_schema_nested_thousands_of_levels_without_overflowing', () => {
+    let s: JSONSchema = { type: 'string' };
+    for (let i = 0; i < 3000; i++) s = { type: 'object', properties: { a: s }, required: ['a'] };
+    let ex = exampleBody(s);
+    let levels = 0;
+    while (typeof ex === 'object' && ex !== null) {
+      ex = (ex as { a: unknown }).a;
+      levels++;
+    }
+    expect(ex).toBeNull();
+    expect(levels).toBe(1001);
+  });
+});

@@ -4,7 +4,7 @@ import type { PathSegment } from '../types.js';
 import type { Field, FieldList, FieldType } from '../fields/model.js';
 import { baseJsonType, isFieldType } from '../fields/create.js';
 import { NearMissIndex, visibleString } from '../fields/near-miss.js';
-import { defineKey, hasOwn, isRecord, jsonEqual, own, ownKeys } from '../fields/schema-util.js';
+import { defineKey, findTooDeep, hasOwn, isRecord, jsonEqual, own, ownKeys, tooDeepMessage } from '../fields/schema-util.js';
 
 /**
  * Build a request body from fields and the values a person typed into a form.
@@ -25,6 +25,8 @@ import { defineKey, hasOwn, isRecord, jsonEqual, own, ownKeys } from '../fields/
  */
 export function buildRequestBody(fields: FieldList, values: Record<string, unknown>): Result<unknown> {
   const issues: Issue[] = [];
+  const deep = findTooDeep(values) ?? findTooDeep(fields);
+  if (deep) return fail([issue('body/depth', tooDeepMessage(findTooDeep(values) ? 'values tree' : 'field list'), { path: deep })]);
   const tree = isRecord(values) ? values : {};
   if (!isRecord(values) && values !== undefined) issues.push(issue('body/values', 'Values must be an object keyed by field names.'));
   const out = buildObject(fields, tree, [], issues);

@@ -1,6 +1,6 @@
 import { CUSTOM_FORMATS, STANDARD_FORMAT_CHECKS, type CustomFormat } from '../formats.js';
 import type { JSONSchema, JSONSchemaObject } from '../types.js';
-import { defineKey, hasOwn, isRecord, own, ownKeys, resolveLocalRef } from '../fields/schema-util.js';
+import { defineKey, hasOwn, isRecord, MAX_NESTING, own, ownKeys, resolveLocalRef } from '../fields/schema-util.js';
 
 /** Format-correct example strings (each passes ajv-formats' full mode and fieldkit's checkers). */
 export const FORMAT_EXAMPLE_VALUES: Record<string, string | number> = {
@@ -35,6 +35,7 @@ export const FORMAT_EXAMPLE_VALUES: Record<string, string | number> = {
  * property of an object (required and optional), one item per array (or `minItems`). Local
  * `$ref`s are followed; `anyOf`/`oneOf` take the first branch, `allOf` branches are merged.
  * Property test: `exampleBody(s)` validates against `s` with ajv + ajv-formats + CUSTOM_FORMATS.
+ * Below {@link MAX_NESTING} subschema levels the example is `null` (such schemas are refused elsewhere).
  */
 export function exampleBody(schema: JSONSchema): unknown {
   return example(schema, schema, 0, []);
@@ -104,6 +105,8 @@ function deref(s: JSONSchema, root: JSONSchema, refs: string[]): JSONSchema {
 }
 
 function example(s0: JSONSchema, root: JSONSchema, depth: number, refs: string[]): unknown {
+  // A schema nested deeper than the field tools accept gets null there instead of a stack overflow.
+  if (depth > MAX_NESTING) return null;
   if (s0 === true || s0 === false) return null;
   const ref = isRecord(s0) && typeof s0.$ref === 'string' ? s0.$ref : undefined;
   const derefd = deref(s0, root, refs);

@@ -209,3 +209,55 @@ describe('fields ↔ schema law', () => {
     expect(({} as Record<string, unknown>).type).toBeUndefined();
   });
 });
+
+describe('regressions found by qa', () => {
+  // The merged field view of an event stream (no --variant) showed the discriminator as type "any" with an enum,
+  // so `fieldkit fields schema.json` wrote eventName as { enum: [...] } without "string", and Workato got "string"
+  // only by accident. Every variant's const is a string: the merged field is a string with an enum.
+  it('types_the_merged_discriminator_field_from_its_values', () => {
+    const variant = (v: unknown, name: string): JSONSchemaObject => ({ type: 'object', properties: { kind: { const: v }, n: { type: 'integer' } }, required: ['kind'], title: name });
+    const schema = (values: unknown[]): JSONSchemaObject => ({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      'x-fieldkit-discriminator': 'kind',
+      oneOf: values.map((_, i) => ({ $ref: `#/$defs/V${i}` })),
+      $defs: Object.fromEntries(values.map((v, i) => [`V${i}`, variant(v, `V${i}`)])),
+    });
+    const field = (values: unknown[]) => {
+      const r = schemaToFields(schema(values));
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      return r.value[0]!;
+    };
+    expect([field(['emailOpen', 'emailClick']).type, field(['emailOpen', 'emailClick']).enum]).toEqual(['string', ['emailOpen', 'emailClick']]);
+    expect(field([1, 2]).type).toBe('integer');
+    expect(field(['a', 2]).type).toBe('any');
+    const merged = schemaToFields(schema(['a', 'b']));
+    expect(merged.issues[0]!.message).toContain('--variant');
+  });
+
+  // `fieldkit fields payload.json` (a webhook sample, not a schema) said "The schema's root must describe an object
+  // (type "object"), not an unconstrained value" — true, but it did not tell the person they passed a payload.
+  it('says_a_payload_is_not_a_schema_and_how_to_get_one', () => {
+    const r = schemaToFields({ email: 'a@b.co', eventName: 'emailOpen', dataFields: { x: 1 } } as unknown as JSONSchemaObject);
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]!.message).toMatch(/looks like a payload, not a JSON Schema.*"email", "eventName", "dataFields".*fieldkit infer/);
+    // A real schema that merely isn't an object still gets the object message.
+    expect(schemaToFields({ type: 'string' }).issues[0]!.message).toMatch(/root must describe an object/);
+  });
+
+  // A schema nested thousands of levels deep (`properties` inside `properties`…) overflowed the stack in
+  // schemaToFields / listVariants: "RangeError: Maximum call stack size exceeded" instead of an issue.
+  it('refuses_a_schema_nested_thousands_of_levels_with_an_issue', () => {
+    let s: JSONSchemaObject = { type: 'string' };
+    for (let i = 0; i < 3000; i++) s = { type: 'object', properties: { a: s } };
+    const r = schemaToFields(s);
+    expect(r.ok).toBe(false);
+    expect(r.issues.map((i) => i.code)).toEqual(['fields/depth']);
+    expect(r.issues[0]!.path.slice(0, 4)).toEqual(['properties', 'a', 'properties', 'a']);
+    expect(listVariants(s)).toEqual([]);
+    // 499 nested objects (998 levels) still convert and round-trip.
+    let ok: JSONSchemaObject = { type: 'string' };
+    for (let i = 0; i < 499; i++) ok = { type: 'object', properties: { a: ok }, required: ['a'] };
+    const r2 = schemaToFields(ok);
+    expect(r2.ok && jsonEqual(fieldsToSchema(r2.value), { $schema: 'https://json-schema.org/draft/2020-12/schema', ...ok })).toBe(true);
+  });
+});

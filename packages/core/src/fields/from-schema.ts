@@ -3,7 +3,7 @@ import type { JSONSchema, JSONSchemaObject, JSONType, PathSegment } from '../typ
 import { SCHEMA_DRAFTS } from '../types.js';
 import type { Field, FieldList, FieldStats, FieldType } from './model.js';
 import { FORMAT_TYPES, newFieldId } from './create.js';
-import { copySchema, defineKey, hasOwn, isRecord, own, ownKeys, resolveLocalRef } from './schema-util.js';
+import { copySchema, defineKey, findTooDeep, hasOwn, isRecord, own, ownKeys, resolveLocalRef, tooDeepMessage } from './schema-util.js';
 
 /**
  * Schema → field list. The law (tested with fast-check): for every schema the inferrer writes and
@@ -20,6 +20,17 @@ const MODEL_KEYWORDS = new Set(['type', 'title', 'description', 'enum', 'example
 
 /** Keywords kept in `extra` without an issue: annotations and shapes the designer knows about. */
 const QUIET_KEYWORDS = new Set(['additionalProperties', 'propertyNames', 'const', 'default', '$comment']);
+
+/** JSON Schema keywords (2020-12 and draft-07): a root with none of them is not a schema. */
+const SCHEMA_KEYWORDS = new Set([
+  '$schema', '$id', '$ref', '$defs', 'definitions', '$anchor', '$dynamicRef', '$dynamicAnchor', '$comment', '$vocabulary',
+  'type', 'enum', 'const', 'properties', 'patternProperties', 'additionalProperties', 'propertyNames', 'required',
+  'items', 'prefixItems', 'contains', 'additionalItems', 'unevaluatedItems', 'unevaluatedProperties', 'dependentSchemas',
+  'dependentRequired', 'dependencies', 'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'format', 'title',
+  'description', 'default', 'examples', 'readOnly', 'writeOnly', 'deprecated', 'minimum', 'maximum', 'exclusiveMinimum',
+  'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems',
+  'minProperties', 'maxProperties', 'minContains', 'maxContains', 'contentEncoding', 'contentMediaType', 'contentSchema',
+]);
 
 /** Root keywords {@link schemaToFields} consumes; others are kept by {@link schemaToFieldsWithRoot}. */
 const ROOT_CONSUMED = new Set(['$schema', 'type', 'properties', 'required']);
@@ -57,6 +68,8 @@ export function schemaToFieldsWithRoot(schema: JSONSchema): Result<FieldDocument
   if (typeof schema === 'boolean' || !isRecord(schema)) {
     return fail([issue('fields/root', 'The schema must be an object schema describing a JSON object, not ' + JSON.stringify(schema) + '.')]);
   }
+  const deep = findTooDeep(schema);
+  if (deep) return fail([issue('fields/depth', tooDeepMessage('schema'), { path: deep })]);
   let s: JSONSchemaObject = schema;
   if (typeof s.$ref === 'string' && ownKeys(s).every((k) => k === '$ref' || k === '$schema' || k === '$defs' || k === 'definitions')) {
     const target = resolveLocalRef(schema, s.$ref);
@@ -67,6 +80,13 @@ export function schemaToFieldsWithRoot(schema: JSONSchema): Result<FieldDocument
   const t = s.type;
   const isObject = t === 'object' || (Array.isArray(t) && t.includes('object')) || (t === undefined && isRecord(s.properties));
   if (!isObject) {
+    const keys = ownKeys(s);
+    if (t === undefined && keys.length > 0 && keys.every((k) => !SCHEMA_KEYWORDS.has(k))) {
+      const shown = keys.slice(0, 5).map((k) => JSON.stringify(k)).join(', ') + (keys.length > 5 ? ', …' : '');
+      return fail([
+        issue('fields/root', `This looks like a payload, not a JSON Schema: it has no schema keywords (its keys: ${shown}). Infer a schema from it first (fieldkit infer FILE, or inferSchema).`),
+      ]);
+    }
     return fail([
       issue('fields/root', `The schema's root must describe an object (type "object"), not ${t === undefined ? 'an unconstrained value' : JSON.stringify(t)}: a field list is the keys of an object.`),
     ]);
@@ -334,14 +354,18 @@ function mergedVariantFields(schema: JSONSchemaObject, d: NonNullable<ReturnType
       if (req.has(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
     }
   }
-  defineKey(props, d.key, { enum: d.variants.map((v) => v.value) });
+  const values = d.variants.map((v) => v.value);
+  // The discriminator keeps its JSON type (every value a string -> a string field with an enum), not "any".
+  const kinds = new Set(values.map((v) => (v === null ? 'null' : Number.isInteger(v) ? 'integer' : typeof v)));
+  const kind = kinds.size === 1 ? [...kinds][0]! : undefined;
+  defineKey(props, d.key, kind === 'string' || kind === 'integer' || kind === 'number' || kind === 'boolean' ? { type: kind, enum: values } : { enum: values });
   merged.required = ownKeys(props).filter((k) => k === d.key || counts.get(k) === d.variants.length);
   const fields = objectChildren(merged, ['properties'], { ...ctx, root: schema });
   const names = d.variants.map((v) => JSON.stringify(v.value)).join(', ');
   ctx.issues.unshift(
     issue(
       'fields/discriminated',
-      `This schema has ${d.variants.length} event types by "${d.key}" (${names}); the fields of all of them are shown merged. Use listVariants to edit one event type exactly.`,
+      `This schema has ${d.variants.length} event types by "${d.key}" (${names}); the fields of all of them are shown merged. Pick one event type to edit it exactly (fieldkit fields --variant NAME; listVariants in the API).`,
       { severity: 'warning', path: ['oneOf'], params: { discriminator: d.key, variants: d.variants.map((v) => v.name) } },
     ),
   );
@@ -364,7 +388,8 @@ export interface SchemaVariant {
  * of `$ref`s into `$defs`/`definitions`), each as a standalone object schema; `[]` for any other schema.
  */
 export function listVariants(schema: JSONSchema): SchemaVariant[] {
-  if (!isRecord(schema)) return [];
+  // Too deep to walk safely: no variants (schemaToFields reports the depth as an issue).
+  if (!isRecord(schema) || findTooDeep(schema)) return [];
   const d = discriminatedVariants(schema);
   if (!d) return [];
   const draft = typeof schema.$schema === 'string' ? schema.$schema : hasOwn(schema, 'definitions') ? SCHEMA_DRAFTS['draft-07'] : SCHEMA_DRAFTS['2020-12'];

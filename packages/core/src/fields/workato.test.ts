@@ -9,7 +9,7 @@ const attrs = fc.record(
     label: fc.string({ maxLength: 5 }),
     hint: fc.string({ maxLength: 5 }),
     sticky: fc.boolean(),
-    control_type: fc.constantFrom('text', 'number', 'checkbox', 'date_time', 'text-area'),
+    control_type: fc.constantFrom('text', 'number', 'checkbox', 'date_time', 'text-area', 'email', 'url'),
     default: fc.string({ maxLength: 3 }),
     ngIf: fc.constant('input.kind == "x"'),
     toggle_hint: fc.string({ maxLength: 3 }),
@@ -61,7 +61,7 @@ describe('Workato schema import/export', () => {
     ]);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(r.value.map((f) => [f.name, f.type, f.optional])).toEqual([
-      ['email', 'string', false],
+      ['email', 'email', false],
       ['signed_up', 'date-time', true],
       ['birthday', 'date', false],
       ['items', 'array', false],
@@ -91,6 +91,35 @@ describe('Workato schema import/export', () => {
       { name: 'plan', type: 'string', optional: false, control_type: 'select', pick_list: [['free', 'free'], ['pro', 'pro']] },
       { name: 'items', type: 'array', optional: false, of: 'object', properties: [{ name: 'sku', type: 'string', optional: false, control_type: 'text' }] },
     ]);
+  });
+
+  // Regression (qa): schema -> Workato -> schema lost every email and URL check: an email field was exported as
+  // { type: 'string', control_type: 'email' } but imported back as a plain string, so the schema made from the
+  // Workato file no longer had format "email" (same for control_type 'url' and format "uri").
+  it('keeps_email_and_url_fields_through_a_workato_round_trip', () => {
+    const designed = [createField({ name: 'email', type: 'email' }), createField({ name: 'site', type: 'uri', optional: true }), createField({ name: 'note' })];
+    const w = JSON.parse(JSON.stringify(fieldsToWorkato(designed)));
+    const back = fieldsFromWorkato(w);
+    if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    expect(back.value.map((f) => [f.name, f.type, f.optional])).toEqual([['email', 'email', false], ['site', 'uri', true], ['note', 'string', false]]);
+    const schema = fieldsToSchema(back.value) as { properties: Record<string, { format?: string }> };
+    expect([schema.properties.email!.format, schema.properties.site!.format, schema.properties.note!.format]).toEqual(['email', 'uri', undefined]);
+    // …and the Workato file comes back unchanged, also when it left `type` out (Workato's default string).
+    expect(JSON.parse(JSON.stringify(fieldsToWorkato(back.value)))).toEqual(w);
+    const untyped = [{ name: 'contact', control_type: 'email' }];
+    const r = fieldsFromWorkato(untyped);
+    expect(r.ok && r.value[0]!.type).toBe('email');
+    expect(r.ok && JSON.parse(JSON.stringify(fieldsToWorkato(r.value)))).toEqual(untyped);
+  });
+
+  // Regression (qa): a Workato schema nested thousands of levels deep overflowed the stack (RangeError).
+  it('refuses_a_workato_schema_nested_thousands_of_levels', () => {
+    let w: unknown = [{ name: 'leaf' }];
+    for (let i = 0; i < 3000; i++) w = [{ name: 'a', type: 'object', properties: w }];
+    const r = fieldsFromWorkato(w);
+    expect(r.ok).toBe(false);
+    expect(r.issues.map((i) => i.code)).toEqual(['fields/depth']);
+    expect(r.issues[0]!.path.slice(0, 3)).toEqual([0, 'properties', 0]);
   });
 
   it('reports bad input with index paths', () => {

@@ -2,7 +2,7 @@ import { fail, issue, ok, type Issue, type Result } from '../errors.js';
 import type { PathSegment } from '../types.js';
 import type { Field, FieldList, FieldType } from './model.js';
 import { newFieldId } from './create.js';
-import { defineKey, isRecord, jsonEqual, own, ownKeys } from './schema-util.js';
+import { defineKey, findTooDeep, hasOwn, isRecord, jsonEqual, own, ownKeys, tooDeepMessage } from './schema-util.js';
 
 /**
  * Workato's connector schema format (SDK "Schema"): a JSON array of
@@ -102,6 +102,12 @@ function defaultControlType(f: Field): string | undefined {
   }
 }
 
+/**
+ * String control types that name a fieldkit format: an imported `{ type: 'string', control_type: 'email' }`
+ * is an email field (so a schema made from it checks `format: email`), and exports back unchanged.
+ */
+const FORMAT_CONTROL_TYPES: Readonly<Record<string, FieldType>> = { email: 'email', url: 'uri' };
+
 const MODEL_ATTRS = new Set(['name', 'label', 'hint', 'optional', 'type', 'of', 'properties']);
 
 /** Import a Workato schema (array of field hashes). Bad entries are errors with their index path. */
@@ -110,6 +116,8 @@ export function fieldsFromWorkato(json: unknown): Result<FieldList> {
   if (!Array.isArray(json)) {
     return fail([issue('fields/workato', 'A Workato schema is a JSON array of fields ([{ "name": …, "type": … }, …]).')]);
   }
+  const deep = findTooDeep(json);
+  if (deep) return fail([issue('fields/depth', tooDeepMessage('Workato schema'), { path: deep })]);
   const fields = readList(json, [], issues);
   return issues.some((i) => i.severity === 'error') ? fail(issues) : ok(fields, issues);
 }
@@ -165,6 +173,8 @@ function readField(raw: unknown, path: PathSegment[], issues: Issue[]): Field | 
       issues.push(issue('fields/workato', `Unknown Workato type ${JSON.stringify(wt)} on "${name}"; shown as "any" and kept.`, { severity: 'warning', path: [...path, 'type'] }));
     }
   }
+  const ct = own(raw, 'control_type');
+  if (type === 'string' && typeof ct === 'string' && hasOwn(FORMAT_CONTROL_TYPES, ct)) type = FORMAT_CONTROL_TYPES[ct]!;
   const field: Field = { id: newFieldId(), name, type, optional: own(raw, 'optional') === true, nullable: false };
   const label = own(raw, 'label');
   const hint = own(raw, 'hint');
@@ -235,7 +245,7 @@ function writeField(f: Field): WorkatoField {
       if (k === 'type') {
         // A kept type survives only while the field still has the type it was imported as;
         // null records that the import had no type (Workato's default, string).
-        if (v === null && f.type === 'string') delete out.type;
+        if (v === null && out.type === 'string') delete out.type;
         else if (typeof v === 'string' && (FROM_WORKATO[v] === f.type || (f.type === 'any' && !FROM_WORKATO[v]))) out.type = v;
         continue;
       }
