@@ -58,6 +58,11 @@ describe('JsonWizard', () => {
     expect(screen.queryByRole('button', { name: 'Use this schema' })).toBeNull();
     await user.click(screen.getByRole('checkbox', { name: /Each element of a top-level array/ }));
     expect(await screen.findByText('3 samples')).toBeTruthy();
+    await user.click(screen.getByRole('checkbox', { name: /Each element of a top-level array/ }));
+    expect(await screen.findByText('1 sample')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Treat the 3 array elements as samples' }));
+    expect(await screen.findByText('3 samples')).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: /Each element of a top-level array/ })).toHaveProperty('checked', true);
   });
 
   it('reads files dropped on the editor', async () => {

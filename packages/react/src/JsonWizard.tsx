@@ -125,6 +125,10 @@ export function JsonWizard(props: JsonWizardProps): ReactElement {
     return v ? v.schema : result.schema;
   }, [result, variants, variant]);
   const errors = result.issues.filter((i) => i.severity === 'error');
+  // One pasted array of objects is usually a list of samples (an export, a log dump): offer to split it.
+  const only = result.samples.length === 1 ? result.samples[0] : undefined;
+  const arrayOfObjects =
+    Array.isArray(only) && only.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x)) ? only.length : 0;
   const stale = analysed.text !== text;
 
   const apply = (): void => {
@@ -217,6 +221,11 @@ export function JsonWizard(props: JsonWizardProps): ReactElement {
             {result.samples.length} {result.samples.length === 1 ? 'sample' : 'samples'}
             {variants.length > 0 ? ` · ${variants.length} event types` : ''}
           </span>
+        )}
+        {arrayOfObjects > 1 && !eachElement && (
+          <button type="button" className="fk-btn" onClick={() => setEachElement(true)}>
+            Treat the {arrayOfObjects} array elements as samples
+          </button>
         )}
         {errors.length === 0 && variants.length > 0 && (
           <span className="fk-variants" aria-label="Event types">
