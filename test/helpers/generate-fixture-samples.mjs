@@ -1281,4 +1281,43 @@ function airtablePayload(n) {
 }
 R = rng(801);
 writeFixture('airtable.payloads', 'Airtable webhook payloads: objects keyed by record/table/field ids (changedTablesById, changedRecordsById, cellValuesByFieldId) must be maps, not hundreds of optional properties named tbl…/rec…/fld….', Array.from({ length: 10 }, (_, i) => airtablePayload(100 + i * 3)));
+// ───────────────────────────── Intercom (topic is the event type; type is a constant) ─────────────────────────────
+function intercomContact(sec) {
+  const p = person();
+  return { type: 'contact', id: hex(24), workspace_id: 'ecahpwf5', external_id: chance(0.5) ? null : `user-${int(1000, 9999)}`, role: pick(['user', 'lead']), email: p.email, name: p.name, created_at: sec - int(0, 5e6), updated_at: sec, signed_up_at: chance(0.5) ? null : sec - int(0, 5e6), custom_attributes: chance(0.5) ? {} : { plan: pick(['free', 'pro']), seats: int(1, 40) } };
+}
+function intercomEvent(topic) {
+  const sec = epoch();
+  let item;
+  if (topic.startsWith('contact.')) item = intercomContact(sec);
+  else if (topic === 'conversation.user.created' || topic === 'conversation.admin.replied')
+    item = { type: 'conversation', id: String(int(100000000000, 999999999999)), created_at: sec - 60, updated_at: sec, state: pick(['open', 'closed', 'snoozed']), open: true, read: chance(0.5), priority: pick(['priority', 'not_priority']), admin_assignee_id: chance(0.5) ? null : int(1000000, 9999999), source: { type: 'conversation', id: String(int(1e9, 9e9)), delivered_as: pick(['customer_initiated', 'admin_initiated']), subject: '', body: '<p>Hi, my webhook payloads fail validation</p>', author: { type: pick(['user', 'lead']), id: hex(24), name: person().name, email: person().email } }, contacts: { type: 'contact.list', contacts: [{ type: 'contact', id: hex(24), external_id: null }] } };
+  else item = { type: 'ticket', id: String(int(100, 999)), ticket_id: String(int(1, 400)), ticket_state: pick(['submitted', 'in_progress', 'resolved']), created_at: sec - 600, updated_at: sec, ticket_attributes: { _default_title_: 'Webhook retries', _default_description_: 'They retry forever' } };
+  return { type: 'notification_event', app_id: 'ecahpwf5', data: { type: 'notification_event_data', item }, links: {}, id: `notif_${uuid()}`, topic, delivery_status: 'pending', delivery_attempts: 1, delivered_at: 0, first_sent_at: sec, created_at: sec, self: null };
+}
+R = rng(901);
+{
+  const topics = ['contact.user.created', 'contact.lead.created', 'conversation.user.created', 'conversation.admin.replied', 'ticket.created'];
+  writeFixture(
+    'intercom.mixed',
+    'Intercom webhooks: `type` is always "notification_event" and the event type is in `topic`; the union must be by topic, and `delivered_at: 0` must not become a timestamp format.',
+    Array.from({ length: 20 }, (_, i) => intercomEvent(topics[i % topics.length])),
+    { ndjson: true },
+  );
+}
+
+// ───────────────────────────── HubSpot (array of events, epoch milliseconds) ─────────────────────────────
+function hubspotEvent() {
+  const kind = pick(['contact.creation', 'contact.propertyChange', 'contact.propertyChange', 'deal.propertyChange', 'contact.deletion']);
+  const e = { eventId: int(100000000, 4000000000), subscriptionId: pick([2104291, 2104292, 2104355]), portalId: 62515, appId: 1160452, occurredAt: (epoch() * 1000) + int(0, 999), subscriptionType: kind, attemptNumber: int(0, 3), objectId: int(100, 99999999), changeFlag: kind.endsWith('creation') ? 'CREATED' : kind.endsWith('deletion') ? 'DELETED' : 'PROPERTY_CHANGE', changeSource: pick(['CRM_UI', 'INTEGRATION', 'API', 'IMPORT']) };
+  if (kind.endsWith('propertyChange')) {
+    const [name, value] = pick([['email', person().email], ['lifecyclestage', pick(['lead', 'customer'])], ['amount', String(int(100, 90000))], ['hs_lead_status', 'OPEN'], ['closedate', String(epoch() * 1000)]]);
+    e.propertyName = name;
+    e.propertyValue = value; // HubSpot sends every property value as a string
+    if (chance(0.3)) e.sourceId = `userId:${int(1000000, 9999999)}`;
+  }
+  return e;
+}
+R = rng(1001);
+writeFixture('hubspot.webhooks', 'HubSpot webhooks: each POST is an ARRAY of events; `occurredAt` is epoch MILLISECONDS (unix-time-ms); `propertyValue` is always a string even for numbers and dates, so it must not get a format.', Array.from({ length: 8 }, () => Array.from({ length: int(1, 5) }, hubspotEvent)));
 console.log('fixture samples written under', ROOT);
