@@ -44,62 +44,43 @@ const FROM_WORKATO: Record<string, FieldType> = {
   array: 'array',
 };
 
+/**
+ * Per field type: its Workato type (formats Workato lacks become their base type) and the
+ * control_type a field designed in fieldkit gets on export (imported fields keep theirs).
+ * A Record over FieldType, so a new field type can't be forgotten here.
+ */
+const TO_WORKATO: Readonly<Record<FieldType, { type: string; control?: string }>> = {
+  string: { type: 'string', control: 'text' },
+  integer: { type: 'integer', control: 'number' },
+  number: { type: 'number', control: 'number' },
+  boolean: { type: 'boolean', control: 'checkbox' },
+  object: { type: 'object' },
+  array: { type: 'array' },
+  null: { type: 'string' },
+  any: { type: 'string' },
+  'date-time': { type: 'date_time', control: 'date_time' },
+  'iso-date-time': { type: 'date_time', control: 'date_time' },
+  'date-time-space': { type: 'date_time', control: 'date_time' },
+  date: { type: 'date', control: 'date' },
+  time: { type: 'string', control: 'text' },
+  email: { type: 'string', control: 'email' },
+  uri: { type: 'string', control: 'url' },
+  uuid: { type: 'string', control: 'text' },
+  ipv4: { type: 'string', control: 'text' },
+  ipv6: { type: 'string', control: 'text' },
+  'unix-time': { type: 'integer', control: 'number' },
+  'unix-time-ms': { type: 'integer', control: 'number' },
+};
+
 /** The Workato type for a field type (formats Workato lacks become their base type). */
 export function workatoType(t: FieldType): string {
-  switch (t) {
-    case 'integer':
-    case 'unix-time':
-    case 'unix-time-ms':
-      return 'integer';
-    case 'number':
-      return 'number';
-    case 'boolean':
-      return 'boolean';
-    case 'date':
-      return 'date';
-    case 'date-time':
-    case 'iso-date-time':
-    case 'date-time-space':
-      return 'date_time';
-    case 'object':
-      return 'object';
-    case 'array':
-      return 'array';
-    default:
-      return 'string';
-  }
+  return hasOwn(TO_WORKATO, t) ? TO_WORKATO[t].type : 'string';
 }
 
 /** A control_type that suits a field designed in fieldkit (imported fields keep theirs). */
 function defaultControlType(f: Field): string | undefined {
   if (f.enum && f.enum.length > 0) return 'select';
-  switch (f.type) {
-    case 'integer':
-    case 'number':
-    case 'unix-time':
-    case 'unix-time-ms':
-      return 'number';
-    case 'boolean':
-      return 'checkbox';
-    case 'date':
-      return 'date';
-    case 'date-time':
-    case 'iso-date-time':
-    case 'date-time-space':
-      return 'date_time';
-    case 'email':
-      return 'email';
-    case 'uri':
-      return 'url';
-    case 'string':
-    case 'time':
-    case 'uuid':
-    case 'ipv4':
-    case 'ipv6':
-      return 'text';
-    default:
-      return undefined;
-  }
+  return hasOwn(TO_WORKATO, f.type) ? TO_WORKATO[f.type].control : undefined;
 }
 
 /**
