@@ -41,6 +41,24 @@ describe('genson-js differential oracle', () => {
     });
   }
 
+  for (const name of listFixtureNames()) {
+    const fx = loadFixture(name);
+    const schema = inferSchema(fx.samples, fx.options);
+    const key = schema['x-fieldkit-discriminator'];
+    if (typeof key !== 'string') continue;
+    it(`agrees with genson variant by variant (required keys per event type): ${name}`, () => {
+      const defs = (schema.$defs ?? schema.definitions) as Record<string, Record<string, unknown>>;
+      const variants = Object.values(defs);
+      expect(variants.length).toBeGreaterThan(1);
+      for (const v of variants) {
+        const value = v.title;
+        const group = fx.samples.filter((x) => (x as Record<string, unknown>)[key] === value);
+        expect(group.length, `samples for ${key}=${String(value)}`).toBeGreaterThan(0);
+        expect(disagreements({ ...v, $defs: defs }, createCompoundSchema(group))).toEqual([]);
+      }
+    });
+  }
+
   it('agrees with genson on random webhook-like samples', () => {
     fc.assert(
       fc.property(webhookSamples, (samples) => {
