@@ -62,19 +62,22 @@ const anyLike: fc.Arbitrary<JSONSchemaObject> = fc.oneof(
   fc.constant({ const: 'x' } as JSONSchemaObject),
 );
 
+/** `properties` (untrusted keys kept as data) and `required` in property order, as the inferrer writes them. */
+function propertiesAndRequired(entries: readonly (readonly [string, JSONSchemaObject, boolean])[]): { properties: Record<string, JSONSchemaObject>; required: string[] } {
+  const properties: Record<string, JSONSchemaObject> = {};
+  const req = new Set<string>();
+  for (const [k, v, r] of entries) {
+    Object.defineProperty(properties, k, { value: v, enumerable: true, writable: true, configurable: true });
+    if (r) req.add(k);
+  }
+  return { properties, required: Object.keys(properties).filter((k) => req.has(k)) };
+}
+
 function objectOf(child: fc.Arbitrary<JSONSchemaObject>): fc.Arbitrary<JSONSchemaObject> {
   return fc
     .tuple(fc.uniqueArray(fc.tuple(keyArb, child, fc.boolean()), { maxLength: 4, selector: (e) => e[0] }), fc.boolean(), fc.boolean(), annotations)
     .map(([entries, emptyRequired, nullable, ann]) => {
-      const properties: Record<string, JSONSchemaObject> = {};
-      const required: string[] = [];
-      const req = new Set<string>();
-      for (const [k, v, r] of entries) {
-        Object.defineProperty(properties, k, { value: v, enumerable: true, writable: true, configurable: true });
-        if (r) req.add(k);
-      }
-      // The supported subset lists `required` in property order (as the inferrer writes it).
-      for (const k of Object.keys(properties)) if (req.has(k)) required.push(k);
+      const { properties, required } = propertiesAndRequired(entries);
       const s: JSONSchemaObject = { type: nullable ? ['object', 'null'] : 'object', properties };
       if (required.length > 0 || emptyRequired) s.required = required;
       if (ann.title !== undefined) s.title = ann.title;
@@ -99,14 +102,7 @@ export const propertySchemaArb: fc.Arbitrary<JSONSchemaObject> = fc.letrec<{ nod
 export const rootSchemaArb: fc.Arbitrary<JSONSchemaObject> = fc
   .tuple(fc.uniqueArray(fc.tuple(keyArb, propertySchemaArb, fc.boolean()), { maxLength: 5, selector: (e) => e[0] }))
   .map(([entries]) => {
-    const properties: Record<string, JSONSchemaObject> = {};
-    const required: string[] = [];
-    const req = new Set<string>();
-    for (const [k, v, r] of entries) {
-      Object.defineProperty(properties, k, { value: v, enumerable: true, writable: true, configurable: true });
-      if (r) req.add(k);
-    }
-    for (const k of Object.keys(properties)) if (req.has(k)) required.push(k);
+    const { properties, required } = propertiesAndRequired(entries);
     const s: JSONSchemaObject = { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties };
     if (required.length > 0) s.required = required;
     return s;
