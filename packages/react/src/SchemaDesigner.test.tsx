@@ -190,7 +190,7 @@ describe('SchemaDesigner editing', () => {
     ];
     render(<SchemaDesigner defaultValue={list} onChange={onChange} />);
     expect(rowOf('items.sku')).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Add field to items' }));
+    await user.click(screen.getByRole('button', { name: 'Add child to items' }));
     const items = onChange.mock.lastCall![0][0]!;
     expect(names(items.of!.properties!)).toEqual(['sku', 'field']);
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Name of items.field' }));

@@ -358,7 +358,7 @@ const Row = memo(function Row(props: RowProps): ReactElement {
             ✎
           </button>
           {row.expandable && !readOnly && (
-            <button type="button" className="fk-btn fk-btn-icon" aria-label={`Add field to ${name}`} title="Add a child field" onClick={() => h.addChild(row)}>
+            <button type="button" className="fk-btn fk-btn-icon" aria-label={`Add child to ${name}`} title="Add a child field" onClick={() => h.addChild(row)}>
               +
             </button>
           )}
@@ -523,6 +523,8 @@ export function SchemaDesigner(props: SchemaDesignerProps): ReactElement {
     }
     const t = p.target === 'name' ? el.querySelector<HTMLInputElement>('input[data-role="name"]') : el;
     t?.focus();
+    // A new field's placeholder name is selected, so typing replaces it.
+    if (t instanceof HTMLInputElement) t.select();
   });
 
   const h = useMemo<RowHandlers>(
