@@ -15,6 +15,10 @@ export default defineConfig({
       { find: /^@fieldkit\/react$/, replacement: r('../../packages/react/src/index.ts') },
     ],
   },
+  // The main chunk carries React and CodeMirror (~250 kB gzip); ajv and json-schema-to-typescript
+  // are split out and loaded on first use (the TypeScript export runs in a worker).
+  build: { chunkSizeWarningLimit: 1000 },
+  worker: { format: 'es' },
   server: { port: 5178, strictPort: true, host: '127.0.0.1' },
   preview: { port: 5178, strictPort: true, host: '127.0.0.1' },
 });

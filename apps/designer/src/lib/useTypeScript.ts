@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Issue, JSONSchemaObject } from '@fieldkit/core';
+import type { Issue, JSONSchemaObject, Result } from '@fieldkit/core';
+import type { TypeScriptResponse } from './typescript.worker.js';
 
 /** The TypeScript output: the text once generated, and whether a newer one is on its way. */
 export interface TypeScriptOutput {
@@ -8,9 +9,62 @@ export interface TypeScriptOutput {
   issues: Issue[];
 }
 
+let worker: Worker | undefined;
+let workerBroken = false;
+let nextId = 1;
+const waiting = new Map<number, { resolve(r: Result<string>): void; reject(e: Error): void }>();
+
+/** Ask the shared worker; undefined when workers are unavailable here. */
+function viaWorker(schema: JSONSchemaObject): Promise<Result<string>> | undefined {
+  if (workerBroken || typeof Worker === 'undefined') return undefined;
+  try {
+    worker ??= startWorker();
+  } catch {
+    workerBroken = true;
+    return undefined;
+  }
+  const id = nextId++;
+  const w = worker;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    w.postMessage({ id, schema });
+  });
+}
+
+function startWorker(): Worker {
+  const w = new Worker(new URL('./typescript.worker.ts', import.meta.url), { type: 'module', name: 'fieldkit-typescript' });
+  w.onmessage = (e: MessageEvent<TypeScriptResponse>) => {
+    waiting.get(e.data.id)?.resolve(e.data.result);
+    waiting.delete(e.data.id);
+  };
+  w.onerror = () => {
+    // A worker that cannot start (CSP, old browser): everyone falls back to the main thread.
+    workerBroken = true;
+    w.terminate();
+    worker = undefined;
+    for (const [, p] of waiting) p.reject(new Error('TypeScript worker failed'));
+    waiting.clear();
+  };
+  return w;
+}
+
+/** TypeScript for a schema: in the worker when possible, else on the main thread. */
+async function generate(schema: JSONSchemaObject): Promise<Result<string>> {
+  const answer = viaWorker(schema);
+  if (answer) {
+    try {
+      return await answer;
+    } catch {
+      // fall through to the main thread
+    }
+  }
+  const { toTypeScript } = await import('@fieldkit/core/typescript');
+  return toTypeScript(schema);
+}
+
 /**
- * TypeScript for `schema`, generated off the keystroke path: the generator (json-schema-to-typescript)
- * is loaded on first use and runs `delay` ms after the last change; stale results are dropped.
+ * TypeScript for `schema`, generated off the keystroke path: in a Web Worker, `delay` ms after the
+ * last change; results for stale schemas are dropped.
  */
 export function useTypeScript(schema: JSONSchemaObject, enabled: boolean, delay = 120): TypeScriptOutput {
   const [out, setOut] = useState<TypeScriptOutput>({ text: '', busy: true, issues: [] });
@@ -20,8 +74,7 @@ export function useTypeScript(schema: JSONSchemaObject, enabled: boolean, delay 
     setOut((o) => (o.busy ? o : { ...o, busy: true }));
     const timer = setTimeout(async () => {
       try {
-        const { toTypeScript } = await import('@fieldkit/core/typescript');
-        const r = await toTypeScript(schema);
+        const r = await generate(schema);
         if (!live) return;
         setOut(r.ok ? { text: r.value, busy: false, issues: r.issues } : { text: '', busy: false, issues: r.issues });
       } catch (e) {
