@@ -180,4 +180,24 @@ describe('fieldkit fields', () => {
     expect(checked.stdout).toBe('');
     expect(checked.stderr).toContain('Two fields are named "x"');
   });
+
+  // Regression (qa): `fieldkit infer --draft draft-07 … | fieldkit fields --variant emailOpen --to schema` wrote a
+  // 2020-12 "$schema": without --draft the output silently changed the draft the person had chosen.
+  it('keeps_the_input_schema_draft_when_no_draft_is_given', async () => {
+    const d7 = write('d7.schema.json', {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      'x-fieldkit-discriminator': 'eventName',
+      oneOf: [{ $ref: '#/definitions/EmailOpen' }],
+      definitions: { EmailOpen: { title: 'emailOpen', type: 'object', properties: { eventName: { const: 'emailOpen' } }, required: ['eventName'] } },
+    });
+    const kept = await cli(['fields', '--variant', 'emailOpen', '--to', 'schema', d7]);
+    expect(kept.code).toBe(0);
+    expect(JSON.parse(kept.stdout).$schema).toBe('http://json-schema.org/draft-07/schema#');
+    const asked = await cli(['fields', '--variant', 'emailOpen', '--to', 'schema', '--draft', '2020-12', d7]);
+    expect(JSON.parse(asked.stdout).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    // Field lists and Workato files carry no draft: 2020-12.
+    const f = await cli(['fields', '--variant', 'emailOpen', d7]);
+    const back = await cli(['fields', '--from', 'fields', '--to', 'schema'], { stdin: f.stdout });
+    expect(JSON.parse(back.stdout).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
 });

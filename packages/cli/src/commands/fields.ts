@@ -25,6 +25,7 @@ import {
   type JSONSchema,
   type JSONSchemaObject,
   type Result,
+  SCHEMA_DRAFTS,
   type SchemaDraft,
 } from '@fieldkit/core';
 import type { Command } from '../command.js';
@@ -100,6 +101,16 @@ export interface LoadedFields {
   form: FieldsForm;
   fields: FieldList;
   root?: JSONSchemaObject;
+  /** The draft a schema input declared in `$schema` (draft-07 or 2020-12), so output can keep it. */
+  draft?: SchemaDraft;
+}
+
+/** The draft named by a schema's `$schema` (with or without the trailing `#`), if fieldkit writes it. */
+function declaredDraft(schema: unknown): SchemaDraft | undefined {
+  const id = typeof schema === 'object' && schema !== null && !Array.isArray(schema) ? (schema as { $schema?: unknown }).$schema : undefined;
+  if (typeof id !== 'string') return undefined;
+  const norm = (u: string) => u.replace(/#$/, '').replace(/^http:/, 'https:');
+  return (Object.keys(SCHEMA_DRAFTS) as SchemaDraft[]).find((d) => norm(SCHEMA_DRAFTS[d]) === norm(id));
 }
 
 /**
@@ -134,7 +145,8 @@ export async function loadFieldList(file: string, io: Parameters<typeof readJson
   }
   const r = schemaToFieldsWithRoot(schema);
   if (!r.ok) return fail(src(r.issues));
-  return ok({ form, fields: r.value.fields, root: r.value.root }, src(r.issues));
+  const draft = declaredDraft(json.value);
+  return ok({ form, fields: r.value.fields, root: r.value.root, ...(draft ? { draft } : {}) }, src(r.issues));
 }
 
 const SPECS: FlagSpecs = {
@@ -165,7 +177,7 @@ Problems go to stderr, one per line (add --verbose for notes about kept keywords
 Options:
   --from FORM          input form (default auto)
   --to FORM            output form
-  --draft 2020-12|draft-07   $schema to write (default 2020-12)
+  --draft 2020-12|draft-07   $schema to write (default: the input schema's draft, else 2020-12)
   --title TEXT         root title when writing a schema
   --variant NAME       for a schema with event types (x-fieldkit-discriminator), the event type to
                        convert (its value, e.g. emailOpen, or its $defs name); without it the
@@ -193,7 +205,7 @@ export const fieldsCommand: Command = {
     let args;
     let from: FieldsForm | 'auto';
     let to: FieldsForm | undefined;
-    let draft: SchemaDraft;
+    let draft: SchemaDraft | undefined;
     try {
       args = parseArgs(argv, SPECS);
       const f = stringFlag(args, 'from') ?? 'auto';
@@ -202,8 +214,8 @@ export const fieldsCommand: Command = {
       const t = stringFlag(args, 'to');
       if (t !== undefined && !(FORMS as readonly string[]).includes(t)) throw new UsageError(`--to must be schema, fields or workato; got "${t}"`);
       to = t as FieldsForm | undefined;
-      const d = stringFlag(args, 'draft') ?? '2020-12';
-      if (d !== '2020-12' && d !== 'draft-07') throw new UsageError(`--draft must be 2020-12 or draft-07; got "${d}"`);
+      const d = stringFlag(args, 'draft');
+      if (d !== undefined && d !== '2020-12' && d !== 'draft-07') throw new UsageError(`--draft must be 2020-12 or draft-07; got "${d}"`);
       draft = d;
       if (args.positionals.length > 1) throw new UsageError('give at most one FILE');
     } catch (err) {
@@ -227,7 +239,8 @@ export const fieldsCommand: Command = {
     let out: unknown;
     if (target === 'schema') {
       const title = stringFlag(args, 'title');
-      out = fieldsToSchema(fields, { draft, ...(title !== undefined ? { title } : {}), ...(root ? { root } : {}) });
+      // Without --draft, a schema keeps the draft it was written in (else 2020-12).
+      out = fieldsToSchema(fields, { draft: draft ?? loaded.value.draft ?? '2020-12', ...(title !== undefined ? { title } : {}), ...(root ? { root } : {}) });
     } else if (target === 'workato') out = fieldsToWorkato(fields);
     else out = fields;
     if (booleanFlag(args, 'check')) {
