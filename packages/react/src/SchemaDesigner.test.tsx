@@ -337,6 +337,15 @@ describe('SchemaDesigner display', () => {
     expect(document.querySelector('[data-path="field0"]')).toBeNull();
   });
 
+  it('read-only: shows the tree without editing controls', () => {
+    render(<SchemaDesigner defaultValue={sample()} readOnly />);
+    expect(screen.queryByRole('button', { name: 'Add field' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Remove email' })).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Name of email' })).toHaveProperty('readOnly', true);
+    expect(screen.getByRole('combobox', { name: 'Type of email' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('checkbox', { name: 'Optional email' })).toHaveProperty('disabled', true);
+  });
+
   it('injects its scoped stylesheet once per document', () => {
     render(
       <>

@@ -41,6 +41,8 @@ export const FIELDKIT_CSS = `
 .fk-btn { font: inherit; color: var(--fk-fg); background: transparent; border: 1px solid var(--fk-border); border-radius: var(--fk-radius);
   padding: 3px 10px; cursor: pointer; white-space: nowrap; }
 .fk-btn:hover:not(:disabled) { background: var(--fk-row-hover); }
+/* A label styled as a button around a visually hidden file input shows the input's keyboard focus. */
+.fk-btn:has(> .fk-sr-only:focus-visible) { outline: 2px solid var(--fk-accent); outline-offset: 1px; }
 .fk-btn:disabled { opacity: .45; cursor: default; }
 .fk-btn-primary { background: var(--fk-accent); color: var(--fk-accent-fg); border-color: var(--fk-accent); }
 .fk-btn-primary:hover:not(:disabled) { background: var(--fk-accent); filter: brightness(1.1); }
