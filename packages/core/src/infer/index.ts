@@ -5,7 +5,7 @@
  */
 import { fail, FieldkitError, hasErrors, ok, type Result } from '../errors.js';
 import type { JSONSchemaObject } from '../types.js';
-import { createInferrer } from './inferrer.js';
+import { createInferrer, inferFromTextFast } from './inferrer.js';
 import type { InferOptions, InferTextOptions } from './options.js';
 
 export { createInferrer, inferrerFromState, type Inferrer } from './inferrer.js';
@@ -28,23 +28,11 @@ export function inferSchema(samples: readonly unknown[], opts: InferOptions = {}
  */
 export function tryInferSchemaFromText(text: string, opts: InferTextOptions = {}): Result<JSONSchemaObject> {
   const { format, source, ...inferOpts } = opts;
+  // Fast path: scan the text straight into the state; anything unusual (errors, duplicate
+  // keys) starts over on the exact path below, which also locates the errors.
+  const fast = inferFromTextFast(text, format === 'ndjson', inferOpts);
+  if (fast !== null) return ok(fast.toSchema());
   const inf = createInferrer(inferOpts);
-  if ((format ?? 'auto') === 'json') {
-    // Fast path: a single value is handed to JSON.parse whole.
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    let parsed: unknown;
-    let okParse = false;
-    try {
-      parsed = JSON.parse(body);
-      okParse = true;
-    } catch {
-      // several values or broken text: the reader finds out which
-    }
-    if (okParse) {
-      inf.add(parsed);
-      return ok(inf.toSchema());
-    }
-  }
   const readerOpts: { format: 'json' | 'ndjson' | 'auto'; source?: string } = { format: format ?? 'auto' };
   if (source !== undefined) readerOpts.source = source;
   const reader = inf.createTextReader(readerOpts);

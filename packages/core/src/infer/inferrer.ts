@@ -12,6 +12,7 @@ import { DISCRIMINATOR_KEYS, DISCRIMINATOR_MAX_VALUES, MAX_PARTITIONS, isTagValu
 import { addSample, mergeNode, Node } from './node.js';
 import { DEFAULT_INFER_OPTIONS, type InferOptions, type TextReaderOptions } from './options.js';
 import { flattenNode, readState, type InferenceState, type NodeState, type PartitionState } from './state.js';
+import { rootStrings, scanSamples } from './scan.js';
 import { createTextReader, type TextReader } from './text.js';
 import { assembleSchema, compileHints, nodeToSchema, type Variant } from './to-schema.js';
 
@@ -68,6 +69,8 @@ class InferrerImpl implements Inferrer {
   keys: string[];
   named: Set<string>;
   dropped = new Set<string>();
+  /** `live` as a set, for the text scanner (cleared on regroup). */
+  liveSet: Set<string> | null = null;
   /** Partition by value when exactly one key is tracked (cleared on regroup). */
   byValue = new Map<string, Partition>();
   /** Tracked keys not given up, in priority order. */
@@ -192,6 +195,7 @@ class InferrerImpl implements Inferrer {
 
   regroup(): void {
     this.byValue.clear();
+    this.liveSet = null;
     this.live = this.keys.filter((k) => !this.dropped.has(k));
     for (const k of this.dropped) this.values.delete(k);
     const old = this.parts;
@@ -203,6 +207,32 @@ class InferrerImpl implements Inferrer {
       if (existing === undefined) this.parts.set(id, { tag, root: p.root });
       else mergeNode(existing.root, p.root, this.maxExamples);
     }
+  }
+
+  /** Root node for a sample the text scanner found at `start` (see scan.ts); counts the sample. */
+  rootFor(text: string, start: number): Node {
+    this.n++;
+    let part: Partition | undefined;
+    if (this.live.length === 0) part = this.parts.get('');
+    else if (text.charCodeAt(start) !== 123) part = this.partitionFor(null);
+    else {
+      if (this.liveSet === null) this.liveSet = new Set(this.live);
+      const found = rootStrings(text, start, this.liveSet);
+      if (this.live.length === 1) {
+        const v = found.get(this.live[0]!);
+        if (typeof v === 'string') part = this.byValue.get(v);
+      }
+      if (part === undefined) {
+        const o: Record<string, unknown> = {};
+        for (const [k, v] of found) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+        part = this.partitionFor(o);
+      }
+    }
+    if (part === undefined) {
+      part = { tag: [], root: new Node() };
+      this.parts.set('', part);
+    }
+    return part.root;
   }
 
   createTextReader(opts?: TextReaderOptions): TextReader {
@@ -329,6 +359,15 @@ class InferrerImpl implements Inferrer {
     }
     return assembleSchema(root, null, bopts);
   }
+}
+
+/**
+ * Scan a whole text straight into a fresh inferrer (scan.ts). Returns null when the text needs
+ * the exact path (invalid JSON, duplicate keys…): the caller then starts over with a reader.
+ */
+export function inferFromTextFast(text: string, ndjson: boolean, opts: InferOptions): Inferrer | null {
+  const inf = new InferrerImpl(opts, examplesFor(opts), trackedKeys(namedKeys(opts), opts.discriminator !== false));
+  return scanSamples(text, ndjson, inf) ? inf : null;
 }
 
 function examplesFor(opts: InferOptions): number {

@@ -140,6 +140,11 @@ export class Node {
   /** Key cache: the keys (and their nodes) of the last object seen here, by position. */
   ck: string[] | null = null;
   cn: Node[] | null = null;
+  /** The text scanner's key cache (only keys whose raw JSON text equals the key: no `\\`, `"`, controls). */
+  sk: string[] | null = null;
+  sn: Node[] | null = null;
+  /** Serial of the last object (in the text scanner) that had this key: detects duplicate keys. */
+  stamp = 0;
 
   /** Distinct strings with counts (a fresh Map when only one was seen), or null when none / overflowed. */
   values(): Map<string, number> | null {
@@ -190,7 +195,7 @@ export interface AddContext {
   base: number;
 }
 
-function addExample(node: Node, v: Example, max: number): void {
+export function addExample(node: Node, v: Example, max: number): void {
   let ex = node.ex;
   if (ex === null) ex = node.ex = [];
   if (ex.length >= max && compareExamples(v, ex[ex.length - 1]!) >= 0) return;
@@ -201,7 +206,8 @@ function addExample(node: Node, v: Example, max: number): void {
   if (ex.length > max) ex.length = max;
 }
 
-function addString(node: Node, s: string, ctx: AddContext): void {
+/** Count a string at `node` (the caller counts `n`). */
+export function addString(node: Node, s: string, ctx: AddContext): void {
   node.str++;
   // Same string as last time at this path (common: a repository's URLs in every event) -> same formats.
   if (node.sf !== 0 && s !== node.ls) {
@@ -235,7 +241,8 @@ function addString(node: Node, s: string, ctx: AddContext): void {
   if (ctx.maxExamples > 0 && s.length <= 200) addExample(node, s, ctx.maxExamples);
 }
 
-function addNumber(node: Node, v: number, ctx: AddContext): void {
+/** Count a number at `node` (the caller counts `n`). */
+export function addNumber(node: Node, v: number, ctx: AddContext): void {
   if (!Number.isFinite(v)) {
     node.nul++; // JSON has no NaN/Infinity: JSON.stringify writes null
     return;
@@ -316,14 +323,26 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
   let seen = 0;
   // for-in allocates nothing (V8's enum cache) and, for plain objects when Object.prototype
   // has no enumerable keys, yields exactly the own enumerable keys; anything else takes Object.keys.
-  const plain = ctx.protoClean && Object.getPrototypeOf(o) === Object.prototype;
-  const keys = plain ? null : Object.keys(o);
-  const nk = keys === null ? 0 : keys.length;
-  let i = 0;
-  for (const key in plain ? o : EMPTY) {
-    seen = visitKey(node, o, key, seen, ck, cn!, depth, ctx);
+  // Key cache: a key equal to the one at the same position last time reuses its node (no Map look-up).
+  if (ctx.protoClean && Object.getPrototypeOf(o) === Object.prototype) {
+    // The body stays inside the for-in so V8 can read `o[k]` through the enum cache.
+    for (const k in o) {
+      const cv = o[k];
+      if (cv === undefined || typeof cv === 'function' || typeof cv === 'symbol') continue; // JSON.stringify drops these keys
+      let c: Node;
+      if (seen < ck.length && ck[seen] === k) c = cn![seen]!;
+      else {
+        c = node.child(k);
+        ck[seen] = k;
+        cn![seen] = c;
+      }
+      seen++;
+      addValue(c, cv, depth + 1, ctx);
+    }
+  } else {
+    const keys = Object.keys(o);
+    for (let i = 0; i < keys.length; i++) seen = visitKey(node, o, keys[i]!, seen, ck, cn!, depth, ctx);
   }
-  for (; i < nk; i++) seen = visitKey(node, o, keys![i]!, seen, ck, cn!, depth, ctx);
   if (seen === 0) node.eo++;
 }
 

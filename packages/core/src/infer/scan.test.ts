@@ -1,0 +1,106 @@
+/**
+ * The text fast path (scan.ts) must agree with the exact path (JSON.parse per value through a
+ * TextReader): same schema for valid text, and it must give up (so the exact path reports the
+ * error) on everything JSON.parse rejects.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createInferrer, tryInferSchemaFromText, type TextFormat } from './index.js';
+import { inferFromTextFast } from './inferrer.js';
+
+const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
+const RUNS = env.CI ? 1000 : 150;
+
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (k, x: unknown) => {
+    if (k === 'required' && Array.isArray(x)) return [...(x as string[])].sort();
+    if (x !== null && typeof x === 'object' && !Array.isArray(x)) {
+      const o: Record<string, unknown> = {};
+      for (const key of Object.keys(x).sort()) Object.defineProperty(o, key, { value: (x as Record<string, unknown>)[key], enumerable: true });
+      return o;
+    }
+    return x;
+  });
+}
+
+function exact(text: string, format: TextFormat, stats = false) {
+  const inf = createInferrer({ stats });
+  const r = inf.createTextReader({ format });
+  const issues = [...r.write(text), ...r.end()];
+  return { issues, schema: inf.toSchema() };
+}
+
+const keyArb = fc.oneof(fc.constantFrom('id', 'type', 'eventName', 'createdAt', 'a', '__proto__', 'constructor', '0', '12', 'x"y', 'b\\c', 'é', 'tab\t'), fc.string({ maxLength: 4 }));
+const leaf = fc.oneof(
+  fc.string({ maxLength: 6 }),
+  fc.constantFrom('2024-05-01T12:00:00Z', 'a@b.co', 'https://x.io/', 'q"uote', 'back\\slash', 'nl\nx', '\u2028', '\ud800'),
+  fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(1714564800, 1e21, 1e-7, -0, 1.5),
+  fc.boolean(), fc.constant(null),
+);
+const { value } = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, leaf, leaf, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(keyArb, tie('value'), { maxKeys: 5 })),
+}));
+const ev = fc.record({ eventName: fc.constantFrom('open', 'click'), v: value });
+const samples = fc.array(fc.oneof(value, ev, ev), { minLength: 0, maxLength: 8 });
+
+/** Numbers written in the many ways JSON allows for the same value. */
+function writeNumbers(text: string, style: number): string {
+  if (style === 0) return text;
+  return text.replace(/(?<=[:,[\s])(-?\d+)(?=[,\]}\s])/g, (m) => (style === 1 ? `${m}.0` : `${m}e0`));
+}
+
+describe('text fast path', () => {
+  it('gives the exact path\'s schema for valid text (NDJSON, concatenated, pretty, odd numbers)', () => {
+    fc.assert(
+      fc.property(samples, fc.constantFrom(0, 1, 2), fc.constantFrom(undefined, 1, '\t'), fc.boolean(), (xs, numStyle, indent, stats) => {
+        const ndjson = xs.map((x) => writeNumbers(JSON.stringify(x), numStyle)).join('\n') + (xs.length ? '\r\n\n' : '');
+        const concat = xs.map((x) => writeNumbers(JSON.stringify(x, null, indent), numStyle)).join(indent ? '\n' : ' ');
+        for (const [text, format] of [[ndjson, 'ndjson'], [ndjson, 'auto'], [concat, 'json'], [concat, 'auto']] as const) {
+          const want = exact(text, format, stats);
+          expect(want.issues).toEqual([]);
+          const fast = inferFromTextFast(text, format === 'ndjson', { stats });
+          expect(fast).not.toBeNull();
+          expect(canonical(fast!.toSchema())).toBe(canonical(want.schema));
+          expect(fast!.count).toBe(xs.length);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('gives up exactly when the exact path finds an error', () => {
+    const mutated = fc
+      .tuple(samples, fc.integer({ min: 0, max: 400 }), fc.constantFrom('', '{', '}', '[', ']', ',', ':', '"', '\\', 'x', ' ', '\n', '\u0001', 'tru', '-', '.', 'e', '0', '"a":1,'), fc.boolean())
+      .map(([xs, at, ins, nd]) => {
+        const t = nd ? xs.map((x) => JSON.stringify(x)).join('\n') : xs.map((x) => JSON.stringify(x, null, 1)).join(' ');
+        const p = at % (t.length + 1);
+        return { text: t.slice(0, p) + ins + t.slice(p + (ins === '' ? 1 : 0)), nd };
+      });
+    fc.assert(
+      fc.property(mutated, ({ text, nd }) => {
+        const format = nd ? 'ndjson' : 'json';
+        const want = exact(text, format);
+        const fast = inferFromTextFast(text, nd, {});
+        if (want.issues.length > 0) expect(fast).toBeNull();
+        else if (fast !== null) expect(canonical(fast.toSchema())).toBe(canonical(want.schema));
+        const r = tryInferSchemaFromText(text, { format });
+        expect(r.ok).toBe(want.issues.length === 0);
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
+  it('hands duplicate keys to the exact path (JSON.parse keeps the last value)', () => {
+    const text = '{"a":1,"a":"x"}\n{"a":2}';
+    expect(inferFromTextFast(text, true, {})).toBeNull();
+    const r = tryInferSchemaFromText(text, { format: 'ndjson' });
+    expect(r.ok && (r.value.properties as Record<string, { type: unknown }>).a!.type).toEqual(['integer', 'string']);
+  });
+
+  it('rejects a value spanning lines in NDJSON but not in JSON', () => {
+    expect(tryInferSchemaFromText('{"a":\n1}', { format: 'ndjson' }).ok).toBe(false);
+    expect(tryInferSchemaFromText('{"a":\n1}', { format: 'json' }).ok).toBe(true);
+    expect(tryInferSchemaFromText('1true', { format: 'json' }).ok).toBe(false);
+    expect(tryInferSchemaFromText('"a""b" 1 {}[]', { format: 'json' }).ok).toBe(true);
+  });
+});
