@@ -8,11 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createInferrer, inferrerFromState, inferSchema, inferSchemaFromText, type Inferrer } from '@fieldkit/core';
-import { NUM_RUNS, webhookSamples } from './helpers/arbitraries.js';
+import { hostileWebhookSamples, NUM_RUNS, webhookSamples } from './helpers/arbitraries.js';
 import { failingSamples } from './helpers/ajv.js';
 import { normaliseSchema } from './helpers/normalise.js';
 
 const params = { numRuns: NUM_RUNS };
+const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype).sort();
 
 function inferrerOver(samples: readonly unknown[]): Inferrer {
   const inf = createInferrer();
@@ -215,4 +216,23 @@ describe('inference laws', () => {
       params,
     );
   });
+
+  it('the laws hold with hostile keys (__proto__, constructor, HTML) too, and nothing is polluted', () => {
+    fc.assert(
+      fc.property(hostileWebhookSamples.chain((s) => fc.tuple(fc.constant(s), fc.shuffledSubarray(s, { minLength: s.length, maxLength: s.length }))), ([samples, shuffled]) => {
+        const schema = inferSchema(samples);
+        expect(failingSamples(schema, samples)).toEqual([]);
+        expect(normaliseSchema(inferSchema(shuffled))).toEqual(normaliseSchema(schema));
+        const half = Math.floor(samples.length / 2);
+        const a = inferrerOver(samples.slice(0, half));
+        a.merge(JSON.parse(JSON.stringify(inferrerOver(samples.slice(half)).state)));
+        expect(normaliseSchema(a.toSchema())).toEqual(normaliseSchema(schema));
+        const text = samples.map((s) => JSON.stringify(s)).join('\n');
+        expect(inferSchemaFromText(text, { format: 'ndjson' })).toEqual(schema);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTO_NAMES);
+      }),
+      params,
+    );
+  }, 600_000);
 });

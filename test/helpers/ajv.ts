@@ -25,8 +25,11 @@ function configure(ajv: AjvLike): AjvLike {
   return ajv;
 }
 
-const ajv2020 = configure(new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true }));
-const ajv07 = configure(new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true }));
+// ownProperties: without it ajv reads inherited members, so `{}` fails an optional `constructor`
+// property (`{}.constructor` is Object) — createValidator sets it too.
+const OPTIONS = { allErrors: true, strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true, ownProperties: true } as const;
+const ajv2020 = configure(new Ajv2020(OPTIONS));
+const ajv07 = configure(new Ajv(OPTIONS));
 
 /** A validation outcome with ajv's errors made readable for test messages. */
 export interface Check {

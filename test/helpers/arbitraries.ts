@@ -106,3 +106,19 @@ export const webhookSamples: fc.Arbitrary<unknown[]> = fc.oneof(
   { weight: 5, arbitrary: fc.array(webhookSample, { minLength: 1, maxLength: 12 }) },
   { weight: 1, arbitrary: fc.array(webhookValue, { minLength: 1, maxLength: 8 }) },
 );
+
+const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '<script>alert(1)</script>', 'a/b~c', ''];
+
+/** Rename some keys of a JSON value to hostile ones, building objects with defineProperty so `__proto__` stays an own key. */
+function renameKeys(v: unknown, pickKey: (k: string, depth: number) => string, depth = 0): unknown {
+  if (Array.isArray(v)) return v.map((x) => renameKeys(x, pickKey, depth + 1));
+  if (v === null || typeof v !== 'object') return v;
+  const out = {};
+  for (const [k, x] of Object.entries(v)) Object.defineProperty(out, pickKey(k, depth), { value: renameKeys(x, pickKey, depth + 1), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** Webhook-like samples where some recurring keys are `__proto__`, `constructor`, HTML…: the same key is renamed in every sample, so paths still repeat. */
+export const hostileWebhookSamples: fc.Arbitrary<unknown[]> = fc
+  .tuple(webhookSamples, fc.dictionary(fc.constantFrom(...KEYS), fc.constantFrom(...HOSTILE_KEYS), { minKeys: 1, maxKeys: 4 }))
+  .map(([samples, renames]) => samples.map((s) => renameKeys(s, (k) => (Object.hasOwn(renames, k) ? renames[k]! : k))));
