@@ -260,6 +260,19 @@ describe('regressions found by qa', () => {
     expect(r.issues[0]!.path.slice(0, 2)).toEqual(['a', 'a']);
   });
 
+  // In a free-form object (Iterable's dataFields without designed fields) `dataFields.seats=5` gave 5 but
+  // `dataFields.plan.seats=5` gave "5" and `dataFields.tags.0=7` gave ["7"]: only the first level of an "any"
+  // value had its text read as JSON, so the type depended on how deep the path was.
+  it('reads_text_as_json_at_every_level_of_a_free_form_value', () => {
+    const tree = valuesFromPaths([['email', 'a@b.co'], ['dataFields.top', '5'], ['dataFields.plan.seats', '5'], ['dataFields.plan.name', 'pro'], ['dataFields.tags.0', '7'], ['dataFields.plan.on', 'true']]);
+    if (!tree.ok) throw new Error(JSON.stringify(tree.issues));
+    const r = buildPresetBody('iterable.users/update', undefined, tree.value);
+    expect(r.ok && r.value).toEqual({ email: 'a@b.co', dataFields: { top: 5, plan: { seats: 5, name: 'pro', on: true }, tags: [7] } });
+    // JSON text is taken as written: a string inside it stays a string.
+    const j = buildRequestBody([createField({ name: 'x', type: 'any' })], { x: '{"zip":"01234","n":"5"}' });
+    expect(j.ok && j.value).toEqual({ x: { zip: '01234', n: '5' } });
+  });
+
   // exampleBody followed required properties without bound: a 3,000-level schema overflowed the stack.
   it('gives_an_example_for_a_schema_nested_thousands_of_levels_without_overflowing', () => {
     let s: JSONSchema = { type: 'string' };

@@ -233,15 +233,30 @@ function buildValue(f: Field, v: unknown, path: PathSegment[], issues: Issue[]):
   return checkConstraints(f, value, path, issues) ? value : SKIP;
 }
 
+/**
+ * An "any" value: text that is JSON becomes that value, other text stays text; objects and lists
+ * (e.g. built from `dataFields.a.b=5` paths) get the same rule at every leaf, so `a.b=5` gives 5 as
+ * `a={"b":5}` and a top-level `a=5` do. Keys stay data (defineKey).
+ */
+function anyValue(v: unknown): unknown {
+  if (typeof v === 'string') {
+    const j = parseJson(v);
+    return j.ok ? j.value : v;
+  }
+  if (Array.isArray(v)) return v.map(anyValue);
+  if (isRecord(v)) {
+    const out: Record<string, unknown> = {};
+    for (const k of ownKeys(v)) defineKey(out, k, anyValue(own(v, k)));
+    return out;
+  }
+  return v;
+}
+
 function coerceLeaf(f: Field, v: unknown, path: PathSegment[], issues: Issue[]): unknown {
   const s = typeof v === 'string' ? v.trim() : undefined;
   switch (f.type) {
     case 'any':
-      if (typeof v !== 'string') return v;
-      {
-        const j = parseJson(v);
-        return j.ok ? j.value : v;
-      }
+      return anyValue(v);
     case 'null':
       return s === 'null' || v === null ? null : typeError(f, v, path, 'null', issues);
     case 'string':
