@@ -46,8 +46,12 @@ describe('fixtures', () => {
         expect(failingSamples(fx.expected, fx.samples)).toEqual([]);
       });
 
-      it('the NDJSON text path gives the same schema as the samples path', () => {
-        expect(inferSchemaFromText(fx.ndjson, { ...fx.options, format: 'ndjson' })).toEqual(inferSchema(fx.samples, fx.options));
+      it('the text paths (NDJSON; pretty-printed concatenated JSON, auto-detected) give the same schema as the samples path', () => {
+        const fromSamples = inferSchema(fx.samples, fx.options);
+        expect(inferSchemaFromText(fx.ndjson, { ...fx.options, format: 'ndjson' })).toEqual(fromSamples);
+        expect(inferSchemaFromText(fx.ndjson, fx.options)).toEqual(fromSamples);
+        const pretty = fx.samples.map((s) => JSON.stringify(s, null, 2)).join('\n');
+        expect(inferSchemaFromText(pretty, fx.options)).toEqual(fromSamples);
       });
 
       it('infers the expected schema', () => {
