@@ -163,6 +163,28 @@ describe('SchemaDesigner editing', () => {
     expect(document.activeElement).toBe(rowOf('dataFields'));
   });
 
+  it('edits label, hint and allowed values in the details panel', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn<(f: FieldList) => void>();
+    render(<SchemaDesigner defaultValue={sample()} onChange={onChange} />);
+    const details = screen.getByRole('button', { name: 'Details of age' });
+    await user.click(details);
+    expect(details.getAttribute('aria-expanded')).toBe('true');
+    await user.type(screen.getByLabelText('Label'), 'Age in years');
+    await user.type(screen.getByLabelText('Hint'), 'Whole years');
+    const allowed = screen.getByLabelText(/Allowed values/);
+    await user.type(allowed, '18{Enter}x{Enter}');
+    await user.tab();
+    expect(screen.getByRole('alert').textContent).toBe('"x" is not an integer');
+    await user.clear(allowed);
+    await user.type(allowed, '18{Enter}21{Enter}18');
+    await user.tab();
+    const age = onChange.mock.lastCall![0][1]!;
+    expect(age.label).toBe('Age in years');
+    expect(age.hint).toBe('Whole years');
+    expect(age.enum).toEqual([18, 21]);
+  });
+
   it('reorders by drag and drop: dropping on a row puts the dragged field before it', () => {
     const onChange = vi.fn<(f: FieldList) => void>();
     render(<SchemaDesigner defaultValue={sample()} onChange={onChange} />);

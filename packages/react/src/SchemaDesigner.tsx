@@ -133,6 +133,12 @@ function NameInput(props: { field: Field; label: string; readOnly: boolean; onCo
   );
 }
 
+const TYPE_GROUPS = [
+  { group: 'basic', label: 'JSON types' },
+  { group: 'time', label: 'Dates and times' },
+  { group: 'format', label: 'Formatted strings' },
+] as const;
+
 function TypeSelect(props: { value: FieldType; label: string; disabled: boolean; onChange(t: FieldType): void }): ReactElement {
   return (
     <select
@@ -142,12 +148,68 @@ function TypeSelect(props: { value: FieldType; label: string; disabled: boolean;
       disabled={props.disabled}
       onChange={(e) => props.onChange(e.target.value as FieldType)}
     >
-      {FIELD_TYPE_OPTIONS.map((t) => (
-        <option key={t.type} value={t.type}>
-          {t.label}
-        </option>
+      {TYPE_GROUPS.map((g) => (
+        <optgroup key={g.group} label={g.label}>
+          {FIELD_TYPE_OPTIONS.filter((t) => t.group === g.group).map((t) => (
+            <option key={t.type} value={t.type}>
+              {t.label}
+            </option>
+          ))}
+        </optgroup>
       ))}
     </select>
+  );
+}
+
+/** Enums a person can edit as lines of text: string or number fields whose values fit on one line each. */
+function enumEditable(f: Field): boolean {
+  const numeric = NUMBER_FIELD_TYPES.has(f.type);
+  const stringy = STRING_FIELD_TYPES.has(f.type);
+  if (!numeric && !stringy) return false;
+  return (f.enum ?? []).every((v) => (numeric ? typeof v === 'number' : typeof v === 'string' && !/[\r\n]/.test(v)));
+}
+
+const NUMBER_FIELD_TYPES: ReadonlySet<FieldType> = new Set<FieldType>(['integer', 'number']);
+const STRING_FIELD_TYPES: ReadonlySet<FieldType> = new Set<FieldType>(['string', 'email', 'uri', 'uuid', 'date', 'time', 'date-time', 'iso-date-time', 'date-time-space', 'ipv4', 'ipv6']);
+
+/** Allowed values, one per line; numbers are checked before they are committed. Empty = any value. */
+function EnumDetail(props: { field: Field; readOnly: boolean; onCommit(v: unknown[] | undefined): void }): ReactElement {
+  const { field } = props;
+  const text = (field.enum ?? []).map(String).join('\n');
+  const [draft, setDraft] = useState(text);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setDraft(text), [text]);
+  const commit = (): void => {
+    const lines = draft.split(/\r?\n/).filter((l) => l.trim() !== '');
+    let values: unknown[] = lines;
+    if (NUMBER_FIELD_TYPES.has(field.type)) {
+      const bad = lines.find((l) => !Number.isFinite(Number(l)) || (field.type === 'integer' && !Number.isInteger(Number(l))));
+      if (bad !== undefined) {
+        setError(`"${bad}" is not ${field.type === 'integer' ? 'an integer' : 'a number'}`);
+        return;
+      }
+      values = lines.map(Number);
+    }
+    setError(null);
+    const unique = [...new Set(values)];
+    const next = unique.length ? unique : undefined;
+    if (JSON.stringify(next ?? null) !== JSON.stringify(field.enum ?? null)) props.onCommit(next);
+  };
+  return (
+    <label className="fk-detail-wide">
+      Allowed values (one per line; empty = any)
+      <textarea
+        className="fk-input"
+        rows={Math.min(6, Math.max(2, (field.enum?.length ?? 0) + 1))}
+        value={draft}
+        readOnly={props.readOnly}
+        spellCheck={false}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+      />
+      {error && <span className="fk-issue" data-severity="error" role="alert">{error}</span>}
+    </label>
   );
 }
 
@@ -395,7 +457,9 @@ const Row = memo(function Row(props: RowProps): ReactElement {
         <div className="fk-details">
           <TextDetail label="Label" value={field.label} readOnly={readOnly} onCommit={(v) => d().update(field.id, { label: v })} />
           <TextDetail label="Hint" value={field.hint} readOnly={readOnly} multiline onCommit={(v) => d().update(field.id, { hint: v })} />
-          {field.enum && field.enum.length > 0 && (
+          {enumEditable(field) ? (
+            <EnumDetail field={field} readOnly={readOnly} onCommit={(v) => d().update(field.id, { enum: v })} />
+          ) : field.enum && field.enum.length > 0 && (
             <span className="fk-detail-line">
               Allowed values: {field.enum.slice(0, 50).map((v, n) => (
                 <span key={n} className="fk-chip">

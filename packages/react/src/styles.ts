@@ -81,6 +81,7 @@ export const FIELDKIT_CSS = `
 .fk-examples { color: var(--fk-muted); font-family: var(--fk-mono); font-size: 12px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .fk-actions { display: flex; gap: 2px; justify-content: flex-end; }
 .fk-details { display: grid; grid-template-columns: 1fr 2fr; gap: 6px; padding: 4px 8px 8px calc(8px + 28px + (var(--fk-level) - 1) * var(--fk-indent)); }
+.fk-detail-wide { grid-column: 1 / -1; }
 .fk-detail-line { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 4px; align-items: center; font-size: 12px; color: var(--fk-muted); }
 .fk-details label { display: flex; flex-direction: column; gap: 2px; font-size: 12px; color: var(--fk-muted); }
 .fk-issues { list-style: none; margin: 0; padding: 0 8px 4px calc(8px + 28px + (var(--fk-level, 1) - 1) * var(--fk-indent)); font-size: 12px; }
