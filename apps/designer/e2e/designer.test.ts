@@ -99,7 +99,15 @@ describe('designer', () => {
     await page.getByRole('button', { name: 'Use a sample (emailSend)' }).click();
     await expect(page.getByLabel(/Paste a payload/).inputValue()).resolves.toContain('"eventName": "emailSend"');
     await expect.poll(() => page.getByTestId('validation-result').textContent(), { timeout: 15_000 }).toMatch(/^Valid/);
+    // A payload of another event type: the app offers that event's schema instead of a wall of errors.
+    const open = { email: 'ada@example.com', eventName: 'emailOpen', dataFields: { createdAt: '2024-05-01 12:14:31 +00:00', campaignId: 1874021 } };
+    await page.getByLabel(/Paste a payload/).fill(JSON.stringify(open));
+    await page.getByRole('button', { name: 'Check against emailOpen' }).click();
+    await expect(page.locator('#event-select').count()).resolves.toBe(0); // the picker lives on the Design tab
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: /^Fields/ }).textContent()).toBe('Fields · emailOpen');
     await page.getByRole('tab', { name: 'Design' }).click();
+    await expect(page.locator('#event-select').inputValue()).resolves.toBe('EmailOpen');
+    await page.locator('#event-select').selectOption('EmailSend');
   });
 
   it('infers the fields of a pasted payload, renames one, marks one optional, exports TypeScript', async () => {

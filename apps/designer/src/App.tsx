@@ -136,6 +136,13 @@ export function App() {
   const workatoText = useMemo(() => (showWorkato ? JSON.stringify(fieldsToWorkato(exported), null, 2) + '\n' : ''), [exported, showWorkato]);
   const ts = useTypeScript(schema, state.allOutputs || state.output === 'typescript');
   const validation = useValidation(schema, fields, state.validateText, state.tab === 'validate');
+  // A payload of another event type than the selected one: offer to check it against its own.
+  const payloadVariant = useMemo(() => {
+    const p = validation.payload;
+    if (!discriminator || typeof p !== 'object' || p === null || !Object.hasOwn(p, discriminator)) return undefined;
+    const value = (p as Record<string, unknown>)[discriminator];
+    return variants.find((v) => v.value === value);
+  }, [validation.payload, discriminator, variants]);
 
   const outputText: Record<OutputId, string> = { schema: schemaText, typescript: ts.text, workato: workatoText };
   const fileStem = title.replace(/[^A-Za-z0-9._-]+/g, '-') || 'schema';
@@ -359,6 +366,14 @@ export function App() {
               )}
               <label className="fd-block-label" htmlFor="payload">Paste a payload to check it against the schema{event !== ALL_EVENTS ? ` for ${String(eventValue)}` : ''}</label>
               <textarea id="payload" className="fd-textarea" spellCheck={false} value={state.validateText} onChange={(e) => update({ validateText: e.target.value })} />
+              {payloadVariant && payloadVariant.name !== event && (
+                <p className="fd-notice fd-notice-info">
+                  This payload is a “{String(payloadVariant.value)}” event, but the fields of {event === ALL_EVENTS ? 'all events' : `“${String(eventValue)}”`} are selected.
+                  <button type="button" className="fd-link" onClick={() => update({ event: payloadVariant.name })}>
+                    Check against {String(payloadVariant.value)}
+                  </button>
+                </p>
+              )}
               <div className="fd-result" aria-live="polite" data-testid="validation-result">
                 {validation.parseError ? (
                   <p className="fd-notice fd-notice-error">Not valid JSON. {validation.parseError}</p>

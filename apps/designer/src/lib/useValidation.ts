@@ -10,6 +10,8 @@ export interface ValidationOutput {
   /** True when the payload parsed and has no error issues. */
   valid: boolean;
   busy: boolean;
+  /** The parsed payload, when it parsed. */
+  payload?: unknown;
 }
 
 /** Line and column (1-based) of a character offset. */
@@ -69,5 +71,5 @@ export function useValidation(schema: JSONSchemaObject, fields: FieldList, text:
   if (!parsed) return { issues: [], valid: false, busy: false };
   if (!parsed.ok) return { parseError: parsed.message, issues: [], valid: false, busy: false };
   const issues = [...schemaIssues.issues, ...keyIssues];
-  return { issues, valid: !issues.some((i) => i.severity === 'error'), busy: schemaIssues.busy };
+  return { issues, valid: !issues.some((i) => i.severity === 'error'), busy: schemaIssues.busy, payload: parsed.value };
 }
