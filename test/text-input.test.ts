@@ -5,7 +5,7 @@
  * issues that name the line, column and sample, never a crash.
  */
 import { describe, expect, it } from 'vitest';
-import { FieldkitError, inferSchema, inferSchemaFromText, tryInferSchemaFromText, type Issue } from '@fieldkit/core';
+import { createInferrer, FieldkitError, inferSchema, inferSchemaFromText, tryInferSchemaFromText, type Issue } from '@fieldkit/core';
 import { loadFixture } from './helpers/fixtures.js';
 
 const iterable = loadFixture('iterable.mixed').samples;
@@ -97,5 +97,19 @@ describe('bad text', () => {
       expect(errors(r.issues).length).toBeGreaterThan(0);
       expect(errors(r.issues)[0]!.line).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it('NDJSON: bad lines are reported and skipped, the good lines around them still count', () => {
+    const inf = createInferrer();
+    const reader = inf.createTextReader({ format: 'ndjson', source: 'capture.ndjson' });
+    // chunk boundaries fall inside values and inside the bad lines
+    const text = '{"a":1}\n{"a":\n{"a":2,"b":"x"}\n[1,2\n{"c":true}\n';
+    const issues = [...reader.write(text.slice(0, 11)), ...reader.write(text.slice(11, 30)), ...reader.write(text.slice(30)), ...reader.end()];
+    expect(issues.map((i) => [i.code, i.line, i.sample, i.source])).toEqual([
+      ['infer/parse', 2, 2, 'capture.ndjson'],
+      ['infer/parse', 4, 4, 'capture.ndjson'],
+    ]);
+    expect([reader.samples, inf.count]).toEqual([3, 3]);
+    expect(inf.toSchema()).toEqual(inferSchema([{ a: 1 }, { a: 2, b: 'x' }, { c: true }]));
   });
 });
