@@ -204,6 +204,18 @@ export function App() {
 
   const statusText = saveError ?? 'Saved in this browser';
 
+  const exportOptions = (
+    <>
+      <label className="fd-inline fd-check">
+        <input type="checkbox" checked={state.annotations} onChange={(e) => update({ annotations: e.target.checked })} />
+        Examples &amp; stats
+      </label>
+      <button type="button" className="fd-btn fd-btn-small" aria-pressed={state.allOutputs} onClick={() => update({ allOutputs: !state.allOutputs })}>
+        Side by side
+      </button>
+    </>
+  );
+
   /** Copy/Download and the text of one export. */
   const outputPane = (id: OutputId) => (
     <>
@@ -315,15 +327,13 @@ export function App() {
                     <option value="draft-07">draft-07</option>
                   </select>
                 </span>
-                <label className="fd-inline fd-check">
-                  <input type="checkbox" checked={state.annotations} onChange={(e) => update({ annotations: e.target.checked })} />
-                  Examples &amp; stats
-                </label>
-                <button type="button" className="fd-btn" aria-pressed={state.allOutputs} onClick={() => update({ allOutputs: !state.allOutputs })}>
-                  Side by side
-                </button>
               </div>
               {state.allOutputs ? (
+                <>
+                <div className="fd-output-bar">
+                  <span className="fd-grow" />
+                  {exportOptions}
+                </div>
                 <div className="fd-output-grid">
                   {OUTPUT_ORDER.map((id) => (
                     <section key={id} className="fd-output" aria-labelledby={`out-h-${id}`}>
@@ -332,15 +342,20 @@ export function App() {
                     </section>
                   ))}
                 </div>
+                </>
               ) : (
                 <>
-                  <TabList
-                    idPrefix="out"
-                    label="Export format"
-                    items={OUTPUT_ORDER.map((id) => ({ id, label: OUTPUT_FILES[id].label }))}
-                    selected={state.output}
-                    onSelect={(output) => update({ output })}
-                  />
+                  <div className="fd-output-bar">
+                    <TabList
+                      idPrefix="out"
+                      label="Export format"
+                      items={OUTPUT_ORDER.map((id) => ({ id, label: OUTPUT_FILES[id].label }))}
+                      selected={state.output}
+                      onSelect={(output) => update({ output })}
+                    />
+                    <span className="fd-grow" />
+                    {exportOptions}
+                  </div>
                   <div id={`out-panel-${state.output}`} role="tabpanel" aria-labelledby={`out-tab-${state.output}`} className="fd-output">
                     {outputPane(state.output)}
                   </div>
