@@ -234,6 +234,24 @@ describe('regressions found by qa', () => {
     expect(merged.issues[0]!.message).toContain('--variant');
   });
 
+  // In an event type's schema (listVariants) `eventName: { const: "emailSend" }` became a field of type "any", and
+  // the designer showed "any" for the one field whose type is most certain (reported by app).
+  it('gives_a_const_only_field_the_type_of_its_value_and_writes_it_back_unchanged', () => {
+    const s: JSONSchemaObject = {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: { eventName: { const: 'emailSend' }, version: { const: 2 }, ratio: { const: 0.5 }, live: { const: true }, gone: { const: null }, obj: { const: { a: 1 } } },
+      required: ['eventName'],
+    };
+    const r = schemaToFields(s);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(r.value.map((f) => f.type)).toEqual(['string', 'integer', 'number', 'boolean', 'null', 'any']);
+    expect(jsonEqual(fieldsToSchema(r.value), s)).toBe(true);
+    // A nullable field or one retyped away from its const keeps an explicit type.
+    const nullable = fieldsToSchema([{ ...r.value[0]!, nullable: true }]);
+    expect(nullable.properties!.eventName).toEqual({ type: ['string', 'null'], const: 'emailSend' });
+  });
+
   // `fieldkit fields payload.json` (a webhook sample, not a schema) said "The schema's root must describe an object
   // (type "object"), not an unconstrained value" — true, but it did not tell the person they passed a payload.
   it('says_a_payload_is_not_a_schema_and_how_to_get_one', () => {

@@ -3,7 +3,7 @@ import type { JSONSchema, JSONSchemaObject, JSONType, PathSegment } from '../typ
 import { SCHEMA_DRAFTS } from '../types.js';
 import type { Field, FieldList, FieldStats, FieldType } from './model.js';
 import { FORMAT_TYPES, newFieldId } from './create.js';
-import { copySchema, defineKey, findTooDeep, hasOwn, isRecord, own, ownKeys, resolveLocalRef, tooDeepMessage } from './schema-util.js';
+import { constJsonType, copySchema, defineKey, findTooDeep, hasOwn, isRecord, own, ownKeys, resolveLocalRef, tooDeepMessage } from './schema-util.js';
 
 /**
  * Schema → field list. The law (tested with fast-check): for every schema the inferrer writes and
@@ -202,6 +202,10 @@ function fieldFromSchemaInner(name: string, schema: JSONSchema, optional: boolea
   else if (Array.isArray(t) && t.length === 2 && t[1] === 'null' && typeof t[0] === 'string' && t[0] !== 'null' && JSON_TYPES.includes(t[0])) {
     base = t[0];
     field.nullable = true;
+  } else if (t === undefined && hasOwn(s, 'const') && constJsonType(s.const) !== undefined) {
+    // A const-only schema ({ const: "emailOpen" }, as event schemas name their type) is a field of the
+    // value's type, not "any"; the const stays in `extra` and fieldsToSchema writes it back without a type.
+    base = constJsonType(s.const)!;
   } else if (t !== undefined) {
     keepExtra(field, 'type', t);
     ctx.issues.push(

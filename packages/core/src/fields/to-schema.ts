@@ -1,7 +1,7 @@
 import { SCHEMA_DRAFTS, type JSONSchemaObject, type SchemaDraft } from '../types.js';
 import type { Field, FieldList } from './model.js';
 import { FORMAT_TYPES, baseJsonType } from './create.js';
-import { defineKey, hasOwn, own, ownKeys } from './schema-util.js';
+import { constJsonType, defineKey, hasOwn, own, ownKeys } from './schema-util.js';
 
 /** Options for {@link fieldsToSchema}. */
 export interface FieldsToSchemaOptions {
@@ -20,6 +20,8 @@ export const DEFAULT_FIELDS_TO_SCHEMA_OPTIONS: Required<Pick<FieldsToSchemaOptio
  * Field list → JSON Schema: `{ $schema, type: 'object', properties, required }` with one property
  * per field in list order. `required` lists the non-optional fields (omitted when empty). Each
  * field's `extra` keywords are written back unchanged; the model's own keywords win over them.
+ * A field whose kept `const` has the field's own type is written as `{ const }` alone (the type
+ * is implied), so a hand-written `{ type: "string", const: "x" }` comes back as `{ const: "x" }`.
  */
 export function fieldsToSchema(fields: FieldList, opts: FieldsToSchemaOptions = {}): JSONSchemaObject {
   const draft = opts.draft ?? DEFAULT_FIELDS_TO_SCHEMA_OPTIONS.draft;
@@ -52,7 +54,9 @@ export function fieldToSchema(f: Field): JSONSchemaObject {
   const out: JSONSchemaObject = {};
   if (f.label !== undefined) out.title = f.label;
   if (f.hint !== undefined) out.description = f.hint;
-  if (f.type !== 'any') {
+  // A const names its own type: { const: "emailOpen" } is written without `type` (as schemaToFields read it).
+  const constTyped = !f.nullable && f.extra !== undefined && hasOwn(f.extra, 'const') && constJsonType(own(f.extra, 'const')) === f.type;
+  if (f.type !== 'any' && !constTyped) {
     const base = baseJsonType(f.type);
     out.type = (f.nullable && base !== 'null' ? [base, 'null'] : base) as JSONSchemaObject['type'];
     if (hasOwn(FORMAT_TYPES, f.type)) out.format = f.type;
