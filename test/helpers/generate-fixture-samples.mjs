@@ -570,12 +570,16 @@ writeFixture('github.issue_comment.created', 'GitHub issue_comment.created: `iss
 R = rng(106);
 writeFixture('github.check_suite.completed', 'GitHub check_suite.completed: `conclusion` enum, `app.permissions` maps permission names to read/write, nullable `head_branch`.', Array.from({ length: 10 }, ghCheckSuite));
 R = rng(107);
-writeFixture(
-  'github.issues.mixed',
-  'GitHub issues opened and closed deliveries in one stream: the same object shape with `action` values opened/closed.',
-  Array.from({ length: 10 }, (_, i) => ghIssuesEvent(i % 3 === 2 ? 'closed' : 'opened')),
-  { ndjson: true },
-);
+{
+  const issuesStream = Array.from({ length: 10 }, (_, i) => ghIssuesEvent(i % 3 === 2 ? 'closed' : 'opened'));
+  writeFixture('github.issues.mixed', 'GitHub issues opened and closed deliveries in one stream: the same object shape with `action` values opened/closed.', issuesStream, { ndjson: true });
+  writeFixture(
+    'github.issues.mixed.no-split',
+    'The github.issues.mixed stream with `discriminator: false`: one object schema where `action` is an enum and the closed-only fields (`closed_at`, `state_reason`) are nullable, nothing split.',
+    issuesStream,
+    { ndjson: true, options: { discriminator: false } },
+  );
+}
 
 // ───────────────────────────── Stripe ─────────────────────────────
 const CURRENCIES = ['usd', 'usd', 'eur', 'gbp'];
