@@ -359,6 +359,24 @@ describe('SchemaDesigner display', () => {
     expect(document.querySelector('[data-path="field0"]')).toBeNull();
   });
 
+  it('shows maps and free-form objects for what they are', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn<(f: FieldList) => void>();
+    const list: FieldList = [
+      { id: 'm', name: 'counts', type: 'object', optional: false, nullable: false, extra: { additionalProperties: { type: 'integer' } } },
+      { id: 'o', name: 'meta', type: 'object', optional: false, nullable: false },
+    ];
+    render(<SchemaDesigner defaultValue={list} onChange={onChange} />);
+    expect(within(rowOf('counts')).getByText('map of integer')).toBeTruthy();
+    expect(rowOf('counts').hasAttribute('aria-expanded')).toBe(false);
+    expect(screen.queryByRole('button', { name: 'Add child to counts' })).toBeNull();
+    expect(within(rowOf('meta')).getByText('any keys')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Add child to meta' }));
+    expect(names(onChange.mock.lastCall![0][1]!.properties!)).toEqual(['field']);
+    expect(rowOf('meta').getAttribute('aria-expanded')).toBe('true');
+    expect(rowOf('meta.field')).toBeTruthy();
+  });
+
   it('read-only: shows the tree without editing controls', () => {
     render(<SchemaDesigner defaultValue={sample()} readOnly />);
     expect(screen.queryByRole('button', { name: 'Add field' })).toBeNull();

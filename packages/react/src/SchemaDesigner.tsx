@@ -6,7 +6,7 @@ import { createField, visibleString } from '@fieldkit/core';
 import type { Field, FieldType, Issue } from '@fieldkit/core';
 import { useSchemaDesigner } from './useSchemaDesigner.js';
 import type { SchemaDesignerController, UseSchemaDesignerOptions } from './useSchemaDesigner.js';
-import { flattenTree, placeIssues } from './tree.js';
+import { flattenTree, isMapField, placeIssues } from './tree.js';
 import type { TreeRow } from './tree.js';
 import { FIELD_TYPE_OPTIONS } from './fieldTypes.js';
 import { DEFAULT_THEME, useFieldkitStyles } from './styles.js';
@@ -131,6 +131,17 @@ function NameInput(props: { field: Field; label: string; readOnly: boolean; onCo
       }}
     />
   );
+}
+
+/** The value type a map's kept `additionalProperties` schema names, for display. */
+function mapValueType(field: Field): string {
+  const ap = field.extra?.additionalProperties;
+  if (ap === true) return 'any';
+  if (typeof ap !== 'object' || ap === null) return 'values';
+  const t = (ap as { type?: unknown; format?: unknown }).type;
+  const f = (ap as { format?: unknown }).format;
+  const base = Array.isArray(t) ? t.join(' | ') : typeof t === 'string' ? t : 'values';
+  return typeof f === 'string' ? `${base} (${f})` : base;
 }
 
 const TYPE_GROUPS = [
@@ -371,6 +382,15 @@ const Row = memo(function Row(props: RowProps): ReactElement {
           <NameInput field={field} label={`Name of ${name}`} readOnly={readOnly} onCommit={(n) => d().rename(field.id, n)} />
         </span>
         <span className="fk-type">
+          {isMapField(field) ? (
+            <span className="fk-chip" title="Any key; each value follows the kept value schema">
+              map of {mapValueType(field)}
+            </span>
+          ) : field.type === 'object' && field.properties === undefined ? (
+            <span className="fk-chip" title="An object with any keys and values">
+              any keys
+            </span>
+          ) : null}
           <TypeSelect value={field.type} label={`Type of ${name}`} disabled={readOnly} onChange={(t) => d().retype(field.id, t)} />
           {field.type === 'array' && (
             <TypeSelect
@@ -419,7 +439,7 @@ const Row = memo(function Row(props: RowProps): ReactElement {
           >
             ✎
           </button>
-          {row.expandable && !readOnly && (
+          {row.childParentId !== null && !readOnly && (
             <button type="button" className="fk-btn fk-btn-icon" aria-label={`Add child to ${name}`} title="Add a child field" onClick={() => h.addChild(row)}>
               +
             </button>

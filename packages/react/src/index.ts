@@ -10,7 +10,7 @@ export { createDesignerStore, DEFAULT_DESIGNER_STORE_OPTIONS, siblingsOf } from 
 export type { DesignerStore, DesignerStoreOptions, DesignerState, DesignerActions, FieldPlace } from './designerStore.js';
 export { SchemaDesigner, DEFAULT_SCHEMA_DESIGNER_PROPS, formatExample } from './SchemaDesigner.js';
 export type { SchemaDesignerProps } from './SchemaDesigner.js';
-export { flattenTree, issuesByPath, pathKey, placeIssues, issueFieldId } from './tree.js';
+export { flattenTree, issuesByPath, pathKey, placeIssues, issueFieldId, isMapField, childrenOf } from './tree.js';
 export type { TreeRow } from './tree.js';
 export { FIELD_TYPE_OPTIONS } from './fieldTypes.js';
 export { JsonWizard, DEFAULT_JSON_WIZARD_PROPS } from './JsonWizard.js';

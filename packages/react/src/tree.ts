@@ -21,9 +21,22 @@ export interface TreeRow {
 
 /** The children a field shows in the tree: an object's properties or an array-of-objects' item properties. */
 export function childrenOf(field: Field): { parentId: string; list: Field[] } | undefined {
-  if (field.type === 'object') return { parentId: field.id, list: field.properties ?? [] };
-  if (field.type === 'array' && field.of && field.of.type === 'object') return { parentId: field.of.id, list: field.of.properties ?? [] };
+  if (field.type === 'object' && field.properties) return { parentId: field.id, list: field.properties };
+  if (field.type === 'array' && field.of && field.of.type === 'object' && field.of.properties) return { parentId: field.of.id, list: field.of.properties };
   return undefined;
+}
+
+/** A map: an object field whose keys are free (`additionalProperties` schema) and that has no properties. */
+export function isMapField(field: Field): boolean {
+  const ap = field.extra?.additionalProperties;
+  return field.type === 'object' && field.properties === undefined && ap !== undefined && ap !== false;
+}
+
+/** The id new children go under: an object (not a map), or the item of an array of objects. */
+export function childParentOf(field: Field): string | null {
+  if (field.type === 'object') return isMapField(field) ? null : field.id;
+  if (field.type === 'array' && field.of && field.of.type === 'object') return field.of.id;
+  return null;
 }
 
 /**
@@ -42,7 +55,7 @@ export function flattenTree(fields: FieldList, collapsed: ReadonlySet<string>): 
         field,
         level,
         parentId,
-        childParentId: kids?.parentId ?? null,
+        childParentId: childParentOf(field),
         index: i,
         setSize: list.length,
         path,
