@@ -25,3 +25,5 @@ export { FIELDKIT_CSS, injectFieldkitStyles, useFieldkitStyles, DEFAULT_THEME } 
 export type { Theme } from './styles.js';
 export { defineFieldkitDesigner, DEFAULT_FIELDKIT_DESIGNER_TAG } from './customElement.js';
 export type { FieldkitDesignerChangeDetail, FieldkitDesignerElement, FieldkitDesignerErrorDetail } from './customElement.js';
+export { pickerToValue } from './formValues.js';
+export type { FormValue, FormObject } from './formValues.js';
