@@ -122,6 +122,19 @@ describe('Workato schema import/export', () => {
     expect(r.issues[0]!.path.slice(0, 3)).toEqual([0, 'properties', 0]);
   });
 
+  // Regression (qa): a Workato file with two fields of the same name failed with "Two fields are named "plan";
+  // the second is skipped." — but nothing was skipped, the whole import failed; and a typo'd type ("strnig")
+  // was only "unknown", with no hint at the type meant.
+  it('names_both_duplicate_fields_and_suggests_the_workato_type_meant', () => {
+    const dup = fieldsFromWorkato([{ name: 'plan' }, { name: 'seats', type: 'integer' }, { name: 'plan', type: 'integer' }]);
+    expect(dup.ok).toBe(false);
+    expect(dup.issues.map((i) => [i.message, i.path])).toEqual([['Fields 0 and 2 are both named "plan"; names must be unique among siblings.', [2, 'name']]]);
+    const typo = fieldsFromWorkato([{ name: 'a', type: 'strnig' }]);
+    expect(typo.ok).toBe(true);
+    expect(typo.issues[0]!.suggestion).toBe('string');
+    expect(typo.issues[0]!.message).toContain('(did you mean "string"?)');
+  });
+
   it('reports bad input with index paths', () => {
     const r = fieldsFromWorkato([{ type: 'string' }, 'x', { name: 'a', type: 'weird' }]);
     expect(r.ok).toBe(false);

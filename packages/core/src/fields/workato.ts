@@ -2,6 +2,7 @@ import { fail, issue, ok, type Issue, type Result } from '../errors.js';
 import type { PathSegment } from '../types.js';
 import type { Field, FieldList, FieldType } from './model.js';
 import { newFieldId } from './create.js';
+import { findNearMiss, visibleString } from './near-miss.js';
 import { defineKey, findTooDeep, hasOwn, isRecord, jsonEqual, own, ownKeys, tooDeepMessage } from './schema-util.js';
 
 /**
@@ -43,6 +44,9 @@ const FROM_WORKATO: Record<string, FieldType> = {
   object: 'object',
   array: 'array',
 };
+
+/** Workato's schema types, for near-miss suggestions. */
+const WORKATO_TYPES: readonly string[] = Object.keys(FROM_WORKATO);
 
 /**
  * Per field type: its Workato type (formats Workato lacks become their base type) and the
@@ -105,15 +109,16 @@ export function fieldsFromWorkato(json: unknown): Result<FieldList> {
 
 function readList(arr: readonly unknown[], path: PathSegment[], issues: Issue[]): Field[] {
   const out: Field[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   arr.forEach((raw, i) => {
     const f = readField(raw, [...path, i], issues);
     if (!f) return;
-    if (seen.has(f.name)) {
-      issues.push(issue('fields/workato', `Two fields are named "${f.name}"; the second is skipped.`, { path: [...path, i, 'name'] }));
+    const first = seen.get(f.name);
+    if (first !== undefined) {
+      issues.push(issue('fields/workato', `Fields ${first} and ${i} are both named ${visibleString(f.name)}; names must be unique among siblings.`, { path: [...path, i, 'name'], params: { first } }));
       return;
     }
-    seen.add(f.name);
+    seen.set(f.name, i);
     out.push(f);
   });
   return out;
@@ -151,7 +156,14 @@ function readField(raw: unknown, path: PathSegment[], issues: Issue[]): Field | 
     } else {
       type = 'any';
       defineKey(keep, 'type', wt);
-      issues.push(issue('fields/workato', `Unknown Workato type ${JSON.stringify(wt)} on "${name}"; shown as "any" and kept.`, { severity: 'warning', path: [...path, 'type'] }));
+      const nm = typeof wt === 'string' ? findNearMiss(wt, WORKATO_TYPES) : undefined;
+      issues.push(
+        issue('fields/workato', `Unknown Workato type ${JSON.stringify(wt)} on "${name}"${nm ? ` (did you mean "${nm.name}"?)` : ''}; shown as "any" and kept.`, {
+          severity: 'warning',
+          path: [...path, 'type'],
+          ...(nm ? { suggestion: nm.name } : {}),
+        }),
+      );
     }
   }
   const ct = own(raw, 'control_type');
