@@ -4,44 +4,19 @@
  */
 import type { JSONSchemaObject } from '@fieldkit/core';
 
-/** One departure of an event from the saved schema. */
-export interface DriftItem {
-  kind: 'added' | 'type-changed' | 'missing' | 'unknown-type' | 'constraint';
-  path: (string | number)[];
-  message: string;
-  expected?: string;
-  actual?: string;
-}
+// The wire types are defined once, next to the server (types only: erased from the bundle).
+import type { DriftItem, SourceSummary as ServerSourceSummary, StoredEvent } from '../../../../packages/cli/src/capture/wire.js';
 
-/** A captured event. */
-export interface CapturedEvent {
-  id: number;
-  receivedAt: string;
-  source: string;
-  type: string;
-  status: 'accepted' | 'rejected';
-  reason?: { code: string; message: string; line?: number; column?: number };
-  headers: Record<string, string>;
-  size: number;
-  payload?: unknown;
-  bodyPreview?: string;
-  drift: DriftItem[];
+export type { DriftItem };
+
+/** A captured event as the API and the stream send it. */
+export type CapturedEvent = StoredEvent & {
   /** Set on stream events too large to inline: fetch `/api/events/:id` for the payload. */
   truncated?: boolean;
-}
+};
 
-/** A source as listed by the server. */
-export interface SourceSummary {
-  source: string;
-  count: number;
-  rejected: number;
-  lastId: number;
-  lastReceivedAt: string;
-  types: { type: string; count: number }[];
-  driftEvents: number;
-  schemaVersion: number | null;
-  url: string;
-}
+/** A source as `GET /api/sources` lists it, with its webhook URL. */
+export type SourceSummary = ServerSourceSummary & { url: string };
 
 /** Source names the server accepts. */
 export const SOURCE_NAME = /^[A-Za-z0-9._-]{1,64}$/;

@@ -1,6 +1,7 @@
 import type { JSONSchema, JSONSchemaObject, JSONType, PathSegment } from '@fieldkit/core';
 import { formatPath } from '@fieldkit/core';
 import { createValidator } from '@fieldkit/core/validate';
+import type { DriftItem } from './wire.js';
 
 /**
  * Drift: how a received payload departs from the schema the user saved for its source. Only the
@@ -9,20 +10,7 @@ import { createValidator } from '@fieldkit/core/validate';
  * The walk is iterative-safe by a depth bound and never reads inherited properties, so keys such
  * as `__proto__` or `constructor` are compared as the data they are.
  */
-export type DriftKind = 'added' | 'type-changed' | 'missing' | 'unknown-type' | 'constraint';
-
-/** One departure of a payload from a saved schema. */
-export interface DriftItem {
-  kind: DriftKind;
-  /** Where in the payload, as segments. */
-  path: PathSegment[];
-  /** A sentence a person reads. */
-  message: string;
-  /** What the schema allows (types, or the known event types); absent for `added`. */
-  expected?: string;
-  /** What the payload has. */
-  actual?: string;
-}
+export type { DriftItem, DriftKind } from './wire.js';
 
 /** Options for {@link findDrift}. */
 export interface FindDriftOptions {

@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import type { Issue, JSONSchemaObject } from '@fieldkit/core';
-import { createDriftChecker, type DriftItem } from './drift.js';
+import { createDriftChecker } from './drift.js';
+import type { DriftItem, SavedSchema, SourceSummary, StoredEvent } from './wire.js';
+
+export type { SavedSchema, SourceSummary, StoredEvent } from './wire.js';
 import { CAPTURE_INFER_OPTIONS, inferApi, UNTYPED, type CaptureInferrer } from './inference.js';
 import { decodeAndParse } from './parse-body.js';
 
@@ -46,41 +49,8 @@ export interface IncomingEvent {
   type: string;
 }
 
-/** A stored event as the API returns it. */
-export interface StoredEvent {
-  id: number;
-  receivedAt: string;
-  source: string;
-  type: string;
-  status: 'accepted' | 'rejected';
-  reason?: Issue;
-  headers: Record<string, string>;
-  /** Body size in bytes (0 when not read). */
-  size: number;
-  payload?: unknown;
-  /** For rejected events: the start of the body as text (lossy), to show what arrived. */
-  bodyPreview?: string;
-  drift: DriftItem[];
-}
 
-/** Per-source summary for `GET /api/sources`. */
-export interface SourceSummary {
-  source: string;
-  count: number;
-  rejected: number;
-  lastId: number;
-  lastReceivedAt: string;
-  types: { type: string; count: number }[];
-  driftEvents: number;
-  schemaVersion: number | null;
-}
 
-/** A schema the user saved for a source. */
-export interface SavedSchema {
-  version: number;
-  savedAt: string;
-  schema: JSONSchemaObject;
-}
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS events (

@@ -52,6 +52,14 @@ Options:
       --commit-window MS  wait up to MS ms to group more requests into one commit (default 0:
                           group what arrived in the same I/O turn)
   -q, --quiet             print only the address and errors
+  -h, --help              show this help
+
+Examples:
+  fieldkit capture
+  fieldkit capture --port 5179 --db hooks.db --secret iterable=env:ITERABLE_HOOK_SECRET
+  curl -X POST http://127.0.0.1:5179/hooks/iterable -H 'Content-Type: application/json' \\
+       -d '{"eventName":"emailOpen","email":"a@example.com"}'
+  curl http://127.0.0.1:5179/api/sources/iterable/schema
 
 Stop with Ctrl-C: pending events are committed before the database closes.
 Re-derive inferred schemas and drift from the stored raw bodies: fieldkit rebuild --db FILE

@@ -17,6 +17,11 @@ Run it while "fieldkit capture" is stopped.
 Options:
       --db FILE   the capture database (default ./${DEFAULT_CAPTURE_DB})
   -q, --quiet     print nothing on success
+  -h, --help      show this help
+
+Examples:
+  fieldkit rebuild
+  fieldkit rebuild --db hooks.db
 
 Exit codes: 0 done, 2 bad options or the database cannot be opened.
 `;
