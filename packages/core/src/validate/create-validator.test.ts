@@ -177,6 +177,18 @@ describe('createValidator: one message per ajv keyword, as people read them', ()
     expect(check(s, JSON.parse('{"constructor": "x", "toString": "y"}'))).toEqual([]);
   });
 
+  it('regression: a field named "x- " (or x-id, format, $ref) is a name, not a keyword', () => {
+    // inferSchema([{"x- ": 0}]) made createValidator fail: the x-… scan treated property names
+    // as keywords and ajv rejected "x- " as a keyword name.
+    const s = JSON.parse('{"type":"object","properties":{"x- ":{"type":"integer"},"x-id":{"type":"string"},"format":{"type":"string"},"$ref":{"type":"string"}},"required":["x- "]}') as JSONSchemaObject;
+    const v = createValidator(s);
+    expect(v).toMatchObject({ ok: true, issues: [] });
+    expect(lines(check(s, { 'x- ': 'a', 'x-id': 1 }))).toEqual([
+      '["x- "] validate/type: expected integer, got string "a"',
+      '["x-id"] validate/type: expected string, got number 1',
+    ]);
+  });
+
   it('boolean false schema', () => {
     expect(lines(check(false, 1))).toEqual(['[] validate/false-schema: no value is allowed here']);
     expect(check(true, 1)).toEqual([]);

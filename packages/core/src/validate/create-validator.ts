@@ -376,48 +376,61 @@ function branchDocument(root: JSONSchemaObject, pointer: string): JSONSchemaObje
 /** Problems ajv would report when compiling: local $refs that point nowhere, patterns that don't compile. */
 function checkRefsAndPatterns(schema: JSONSchema): Issue[] {
   const out: Issue[] = [];
-  const seen = new Set<unknown>();
-  const walk = (n: unknown, path: PathSegment[]) => {
-    if (n === null || typeof n !== 'object' || seen.has(n)) return;
-    seen.add(n);
-    if (Array.isArray(n)) return n.forEach((x, i) => walk(x, [...path, i]));
-    for (const [k, v] of Object.entries(n)) {
-      if (k === '$ref' && typeof v === 'string' && v.startsWith('#') && resolvePointer(schema, decodeURIComponent(v.slice(1))) === undefined) {
-        out.push(issue('validate/schema', `the schema cannot be used for validation: can't resolve reference ${v}`, { path }));
-      } else if ((k === 'pattern' && typeof v === 'string') || k === 'patternProperties') {
-        for (const re of k === 'pattern' ? [v as string] : Object.keys(v as object)) {
-          try {
-            new RegExp(re, 'u');
-          } catch (e) {
-            out.push(issue('validate/schema', `the schema cannot be used for validation: invalid pattern ${JSON.stringify(re)}: ${errorText(e)}`, { path: [...path, k] }));
-          }
-        }
-        if (k === 'patternProperties') walk(v, [...path, k]);
-      } else if (!DATA_KEYWORDS.has(k)) walk(v, [...path, k]);
+  const bad = (what: string, path: PathSegment[]) => out.push(issue('validate/schema', `the schema cannot be used for validation: ${what}`, { path }));
+  const regex = (re: string, path: PathSegment[]) => {
+    try {
+      new RegExp(re, 'u');
+    } catch (e) {
+      bad(`invalid pattern ${JSON.stringify(re)}: ${errorText(e)}`, path);
     }
   };
-  walk(schema, []);
+  forEachSchema(schema, (node, path) => {
+    const ref = node.$ref;
+    if (typeof ref === 'string' && ref.startsWith('#') && resolvePointer(schema, decodeURIComponent(ref.slice(1))) === undefined) bad(`can't resolve reference ${ref}`, path);
+    if (typeof node.pattern === 'string') regex(node.pattern, [...path, 'pattern']);
+    if (node.patternProperties !== null && typeof node.patternProperties === 'object') for (const re of Object.keys(node.patternProperties)) regex(re, [...path, 'patternProperties']);
+  });
   return out;
 }
 
-const DATA_KEYWORDS = new Set(['enum', 'const', 'examples', 'default']);
+/** Keywords whose value is a map of names to subschemas. */
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+/** Keywords whose value is a subschema or a list of subschemas. */
+const SCHEMA_VALUES = new Set([
+  'allOf', 'anyOf', 'oneOf', 'prefixItems', 'items', 'not', 'if', 'then', 'else', 'additionalProperties', 'additionalItems',
+  'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema', 'dependencies',
+]);
+
+/**
+ * Visit every subschema (object schemas only) by keyword structure, so property NAMES are never
+ * mistaken for keywords (a payload field called "x-id", "format" or "$ref" is a name, not a keyword).
+ */
+function forEachSchema(root: JSONSchema, visit: (node: JSONSchemaObject, path: PathSegment[]) => void): void {
+  const seen = new Set<unknown>();
+  const walk = (n: unknown, path: PathSegment[]) => {
+    if (Array.isArray(n)) return n.forEach((x, i) => walk(x, [...path, i]));
+    if (n === null || typeof n !== 'object' || seen.has(n)) return;
+    seen.add(n);
+    const node = n as JSONSchemaObject;
+    visit(node, path);
+    for (const [k, v] of Object.entries(node)) {
+      if (SCHEMA_MAPS.has(k) && v !== null && typeof v === 'object') for (const [name, sub] of Object.entries(v)) walk(sub, [...path, k, name]);
+      else if (SCHEMA_VALUES.has(k)) walk(v, [...path, k]);
+    }
+  };
+  walk(root, []);
+}
+
+/** ajv's rule for keyword names; other `x-…` keys are left to ajv's unknown-keyword warning. */
+const KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
 
 /** `x-…` keywords in the schema (extensions: annotations by convention, never warned about). */
 function extensionKeywords(schema: JSONSchema): string[] {
   const found = new Set<string>();
-  const seen = new Set<unknown>();
   const declared = new Set<string>([...FIELDKIT_KEYWORDS, OWN_REQUIRED]);
-  const walk = (n: unknown) => {
-    if (n === null || typeof n !== 'object' || seen.has(n)) return;
-    seen.add(n);
-    if (Array.isArray(n)) return n.forEach(walk);
-    for (const [k, v] of Object.entries(n)) {
-      if (k.startsWith('x-')) {
-        if (!declared.has(k)) found.add(k);
-      } else if (!DATA_KEYWORDS.has(k)) walk(v);
-    }
-  };
-  walk(schema);
+  forEachSchema(schema, (node) => {
+    for (const k of Object.keys(node)) if (k.startsWith('x-') && !declared.has(k) && KEYWORD_NAME.test(k)) found.add(k);
+  });
   return [...found];
 }
 
@@ -426,17 +439,9 @@ const KNOWN_FORMATS = new Set([...Object.keys(fullFormats), ...Object.keys(CUSTO
 /** `format` names in the schema that neither ajv-formats nor fieldkit define (ajv would refuse to compile). */
 function unknownFormats(schema: JSONSchema): string[] {
   const found = new Set<string>();
-  const seen = new Set<unknown>();
-  const walk = (n: unknown) => {
-    if (n === null || typeof n !== 'object' || seen.has(n)) return;
-    seen.add(n);
-    if (Array.isArray(n)) return n.forEach(walk);
-    for (const [k, v] of Object.entries(n)) {
-      if (k === 'format' && typeof v === 'string' && !KNOWN_FORMATS.has(v)) found.add(v);
-      else if (!DATA_KEYWORDS.has(k)) walk(v);
-    }
-  };
-  walk(schema);
+  forEachSchema(schema, (node) => {
+    if (typeof node.format === 'string' && !KNOWN_FORMATS.has(node.format)) found.add(node.format);
+  });
   return [...found];
 }
 
