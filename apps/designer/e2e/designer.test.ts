@@ -94,6 +94,17 @@ describe('designer', () => {
     await expectAccessible('design');
   });
 
+  it('shows one event type or all of them merged', async () => {
+    const ts = output('TypeScript');
+    await page.locator('#event-select').selectOption('EmailClick');
+    await expect.poll(() => ts.textContent(), { timeout: 15_000 }).toMatch(/export interface EmailClick \{[\s\S]*href: string/);
+    await page.locator('#event-select').selectOption({ label: 'All events (merged)' });
+    // Merged: keys only some event types carry become optional.
+    await expect.poll(() => ts.textContent(), { timeout: 15_000 }).toMatch(/export interface Payload \{[\s\S]*href\?: string/);
+    await page.locator('#event-select').selectOption('EmailSend');
+    await expect.poll(() => ts.textContent(), { timeout: 15_000 }).toMatch(/export interface EmailSend \{/);
+  });
+
   it('validates a sample of the selected event as valid', async () => {
     await page.getByRole('tab', { name: 'Validate' }).click();
     await page.getByRole('button', { name: 'Use a sample (emailSend)' }).click();
@@ -210,6 +221,16 @@ describe('designer', () => {
     await page.waitForTimeout(300);
     await screenshot('06-capture');
     await expectAccessible('capture');
+  });
+
+  it('lets keyboard users skip to the content', async () => {
+    await page.waitForTimeout(600); // autosave
+    await page.reload();
+    await page.locator('#main').waitFor();
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
   });
 
   it('moves between tabs with the keyboard', async () => {
