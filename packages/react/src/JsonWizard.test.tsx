@@ -38,6 +38,11 @@ describe('JsonWizard', () => {
     expect(Object.keys(schema.properties ?? {})).toContain('url');
     expect(Object.keys(schema.properties ?? {})).not.toContain('campaignId');
     expect(fields.map((f) => f.name)).toContain('url');
+    // "All event types": merged fields, with the core's note shown next to the button.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Event type' }), screen.getByRole('option', { name: 'All event types' }));
+    await user.click(screen.getByRole('button', { name: 'Use this schema' }));
+    expect(onSchema.mock.lastCall![1].map((f) => f.name)).toEqual(expect.arrayContaining(['eventName', 'email', 'url', 'campaignId']));
+    expect(screen.getByRole('list', { name: 'Schema notes' }).textContent).toMatch(/2 event types/);
   });
 
   it('lists parse errors with line and column, marks them in the editor, and disables apply', async () => {

@@ -131,10 +131,13 @@ export function JsonWizard(props: JsonWizardProps): ReactElement {
     Array.isArray(only) && only.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x)) ? only.length : 0;
   const stale = analysed.text !== text;
 
+  const [applyIssues, setApplyIssues] = useState<Issue[]>([]);
   const apply = (): void => {
     if (!chosen) return;
     const r = schemaToFields(chosen);
-    props.onSchema?.(chosen, r.ok ? r.value : []);
+    // Warnings (e.g. "event types shown merged") ride along; a schema the field model can't read is reported, not emptied.
+    setApplyIssues(r.issues.filter((i) => i.severity !== 'info'));
+    if (r.ok) props.onSchema?.(chosen, r.value);
   };
 
   const loadFiles = async (files: FileList | readonly File[]): Promise<void> => {
@@ -258,6 +261,15 @@ export function JsonWizard(props: JsonWizardProps): ReactElement {
           </button>
         )}
       </div>
+      {applyIssues.length > 0 && (
+        <ul className="fk-issues" aria-label="Schema notes" style={{ padding: 0 }}>
+          {applyIssues.map((i, n) => (
+            <li key={n} className="fk-issue" data-severity={i.severity}>
+              {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {errors.length > 0 && (
         <ul className="fk-issues" aria-label="Parse errors" style={{ padding: 0 }}>
           {result.diagnostics
