@@ -76,6 +76,26 @@ const KEY_CLASSES: { re: RegExp; min: number; pattern: string | null }[] = [
 ];
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+const MAP_NAME_KEY = /(?:ById|ByName|ByKey|ByFieldId|ByID|_by_id|_by_name|_by_key|Map|_map)$/;
+const PREFIXED_ID = /^([a-z]{2,4})[A-Za-z0-9]{10,}$/;
+
+/** All keys are one short lower-case prefix + a random tail of one length (Airtable tbl…/rec…/fld…), digits or not. */
+function sharePrefixedIdShape(keys: Iterable<string>): boolean {
+  let prefix: string | null = null;
+  let len = -1;
+  for (const k of keys) {
+    const m = PREFIXED_ID.exec(k);
+    if (m === null) return false;
+    if (prefix === null) {
+      prefix = m[1]!.slice(0, 3);
+      len = k.length;
+    } else if (k.length !== len || !k.startsWith(prefix)) return false;
+    // A tail that is one lower-case word (`recordsXyzabc…`) is a name, not an id: require a capital or digit.
+    if (!/[A-Z0-9]/.test(k.slice(prefix.length))) return false;
+  }
+  return prefix !== null;
+}
+
 /** Keys that conventionally hold user-defined string maps (Stripe `metadata`, …). */
 const FREE_MAP_KEY = /^(?:metadata|meta|custom_fields|customFields|custom_attributes|customAttributes|custom_data|customData)$/;
 
@@ -107,6 +127,9 @@ export function detectMap(node: Node, key: string | null = null): string | null 
   if (props === null || props.size === 0) return null;
   const size = props.size;
   if (key !== null && FREE_MAP_KEY.test(key) && looksLikeStringMap(node)) return '';
+  // The parent key says "map": changedTablesById, users_by_id, fieldMap…
+  if (key !== null && MAP_NAME_KEY.test(key)) return mapPattern(props.keys(), null);
+  if (size >= 3 && sharePrefixedIdShape(props.keys())) return mapPattern(props.keys(), null);
   for (const cls of KEY_CLASSES) {
     if (size < cls.min) continue;
     let all = true;

@@ -10,7 +10,7 @@ import { fail, FieldkitError, ok, type Issue, type Result } from '../errors.js';
 import type { JSONSchemaObject } from '../types.js';
 import { DISCRIMINATOR_KEYS, DISCRIMINATOR_MAX_VALUES, MAX_PARTITIONS, isTagValue } from './heuristics.js';
 import { addSample, mergeNode, Node } from './node.js';
-import { DEFAULT_INFER_OPTIONS, type InferOptions, type TextReaderOptions } from './options.js';
+import { DEFAULT_INFER_OPTIONS, DEFAULT_MAX_DEPTH, type InferOptions, type TextReaderOptions } from './options.js';
 import { flattenNode, readState, type InferenceState, type NodeState, type PartitionState } from './state.js';
 import { rootStrings, scanSamples } from './scan.js';
 import { createTextReader, type TextReader } from './text.js';
@@ -327,7 +327,9 @@ class InferrerImpl implements Inferrer {
       const groups = groupsBy(key);
       if (groups === null) continue;
       const d = groups.size;
-      if (d < 2 || this.n < 2 * d) continue;
+      // Well-known event keys split as soon as two event types differ in shape (a handful of
+      // samples of different events is the common case); other keys need each value twice on average.
+      if (d < 2 || (!DISCRIMINATOR_KEYS.includes(key) && this.n < 2 * d)) continue;
       const variants = toVariants(groups);
       // Split only when the event types differ in shape (ignoring the discriminator itself).
       const shapes = new Set<string>();
@@ -348,7 +350,8 @@ class InferrerImpl implements Inferrer {
     const draft = o.draft ?? DEFAULT_INFER_OPTIONS.draft;
     const stats = o.stats ?? false;
     const hints = compileHints(o.hints);
-    const bopts = { draft, stats, hints, maxExamples: this.maxExamples };
+    const maxDepth = o.maxDepth !== undefined && o.maxDepth > 0 ? o.maxDepth : DEFAULT_MAX_DEPTH;
+    const bopts = { draft, stats, hints, maxExamples: this.maxExamples, maxDepth };
     const disc = this.chooseDiscriminator(o, hints);
     if (disc !== null) return assembleSchema(null, disc, bopts);
     let root: Node | null = null;

@@ -36,7 +36,17 @@ export interface InferOptions {
   stats?: boolean;
   /** Examples kept per path when `stats` is on. Default 3. */
   maxExamples?: number;
+  /**
+   * Data nesting levels described; deeper values get `{ description }` (accepts anything) so the
+   * schema stays small enough for recursive tools (JSON.stringify, ajv, TypeScript generators).
+   * Inference itself works at any depth. Default: no limit (every level is described); tools
+   * that print or compile schemas of untrusted input should pass e.g. 256.
+   */
+  maxDepth?: number;
 }
+
+/** Default of {@link InferOptions.maxDepth}: no limit. */
+export const DEFAULT_MAX_DEPTH = Number.POSITIVE_INFINITY;
 
 /** Defaults for {@link InferOptions}. */
 export const DEFAULT_INFER_OPTIONS: Required<InferOptions> = Object.freeze({
@@ -45,6 +55,7 @@ export const DEFAULT_INFER_OPTIONS: Required<InferOptions> = Object.freeze({
   hints: Object.freeze({}) as Record<string, Hint | Hint[]>,
   stats: false,
   maxExamples: 3,
+  maxDepth: DEFAULT_MAX_DEPTH,
 }) as Required<InferOptions>;
 
 /** Options of a text reader. */

@@ -44,8 +44,8 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
   let ctl = -1;
 
   for (;;) {
-    // Between samples: any whitespace (blank lines included).
-    while (i < n && isWs(text.charCodeAt(i))) i++;
+    // Between samples: any whitespace (blank lines included), and byte-order marks of concatenated files.
+    while (i < n && (isWs(text.charCodeAt(i)) || text.charCodeAt(i) === 0xfeff)) i++;
     if (i >= n) return true;
     let cur = target.rootFor(text, i);
     // ---- one sample ----

@@ -210,6 +210,8 @@ class Reader implements TextReader {
   private valueLine = 0;
   private valueCol = 0;
   private failed = false;
+  /** Line where `auto` switched from NDJSON to concatenated JSON (0 = did not). */
+  private autoSwitchLine = 0;
 
   constructor(sink: Sink, opts: TextReaderOptions) {
     this.sink = sink;
@@ -230,7 +232,9 @@ class Reader implements TextReader {
   private parseError(text: string, line: number, col: number, fallback: unknown): Issue {
     const loc = locateJsonError(text);
     const where = loc === null ? { line, column: col } : lineCol(text, loc.pos, line, col);
-    const why = loc?.message ?? (fallback instanceof Error ? fallback.message : String(fallback));
+    let why = loc?.message ?? (fallback instanceof Error ? fallback.message : String(fallback));
+    if (this.autoSwitchLine > 0)
+      why += ` (read as concatenated JSON from line ${this.autoSwitchLine}, the first line that is not a whole JSON value; use format "ndjson" for one value per line)`;
     const extra: Partial<Issue> = { line: where.line, column: where.column, sample: this.sampleOffset + this.ordinal };
     if (this.source !== undefined) extra.source = this.source;
     return issue('infer/parse', `Invalid JSON: ${why}`, extra);
@@ -305,6 +309,7 @@ class Reader implements TextReader {
   }
 
   private switchToJson(rest: string, issues: Issue[]): void {
+    this.autoSwitchLine = this.ln;
     this.mode = 'json';
     this.col = 1;
     this.writeJson(rest, issues);
@@ -313,10 +318,17 @@ class Reader implements TextReader {
   /** One line; false (nothing consumed) when `auto` should switch to JSON scanning. */
   private line1(text: string, start: number, end: number, issues: Issue[]): boolean {
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    const lineStart = start;
     // Skip blank lines cheaply (NDJSON readers commonly allow them).
     let i = start;
     while (i < end && isWs(text.charCodeAt(i))) i++;
     if (i === end) return true;
+    if (text.charCodeAt(i) === 0xfeff) {
+      // A byte-order mark where files were concatenated (`cat a.json b.json`): not data.
+      start = i + 1;
+      while (start < end && isWs(text.charCodeAt(start))) start++;
+      if (start === end) return true;
+    }
     const line = start === 0 && end === text.length ? text : text.slice(start, end);
     if (this.mode === 'auto') {
       let v: unknown;
@@ -330,7 +342,7 @@ class Reader implements TextReader {
       this.sink(v);
       return true;
     }
-    this.emit(line, this.ln, 1, issues);
+    this.emit(line, this.ln, start - lineStart + 1, issues);
     return true;
   }
 
@@ -378,7 +390,7 @@ class Reader implements TextReader {
         continue;
       }
       if (!this.inValue) {
-        if (isWs(c)) {
+        if (isWs(c) || c === 0xfeff) {
           if (c === 10) {
             this.ln++;
             this.col = 1;

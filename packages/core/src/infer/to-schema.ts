@@ -9,6 +9,8 @@
  *     -> `additionalProperties: <merged value schema>` (+ `propertyNames.pattern`).
  *  4. arrays: `items` merged from every element of every array; arrays only ever empty ->
  *     `{ type: 'array' }` (no `items`, no `maxItems`: the next payload may fill them).
+ *  0. deeper than `maxDepth` data levels -> `{ description }` (anything), so the schema stays
+ *     serialisable by recursive tools (JSON.stringify, ajv, TypeScript generators).
  *  5. a single primitive kind: string `format` when every string matched it; integer epoch
  *     formats only under a timestamp-like key; string `enum` (sorted, + null when nullable)
  *     only on strong evidence (heuristics.ts). Hints override 3 and 5.
@@ -18,7 +20,7 @@
 import { SCHEMA_DRAFTS, type JSONSchema, type JSONSchemaObject, type JSONType } from '../types.js';
 import { detectMap, isEpochKey, looksLikeEnum, pascalName } from './heuristics.js';
 import { MAX_RECURSION, N_UNIX, N_UNIX_MS, Node, STRING_FORMAT_NAMES, mergeNode } from './node.js';
-import type { Hint, InferOptions } from './options.js';
+import { DEFAULT_MAX_DEPTH, type Hint, type InferOptions } from './options.js';
 
 /** Path segment standing for "any array index". */
 const ITEM = 1;
@@ -71,6 +73,7 @@ function hintsAt(compiled: CompiledHint[], path: Seg[]): Set<Hint> | null {
 }
 
 interface BuildContext {
+  maxDepth: number;
   stats: boolean;
   hints: CompiledHint[];
   maxExamples: number;
@@ -91,6 +94,7 @@ function buildNode(node: Node, key: string | null, path: Seg[] | null, depth: nu
     return placeholder;
   }
   if (node.n === 0) return {};
+  if (depth >= ctx.maxDepth) return { description: `Nested deeper than ${ctx.maxDepth} levels: not described (see the maxDepth option)` };
   const hints = path !== null && ctx.hints.length > 0 ? hintsAt(ctx.hints, path) : null;
   const prims: JSONType[] = [];
   if (node.bool > 0) prims.push('boolean');
@@ -189,8 +193,8 @@ function objectSchema(node: Node, key: string | null, path: Seg[] | null, hints:
 }
 
 /** Build the schema of one node tree (no `$schema`). */
-export function nodeToSchema(root: Node, opts: { stats: boolean; hints: CompiledHint[]; maxExamples: number }): JSONSchemaObject {
-  const ctx: BuildContext = { stats: opts.stats, hints: opts.hints, maxExamples: opts.maxExamples, queue: [], base: 0 };
+export function nodeToSchema(root: Node, opts: { stats: boolean; hints: CompiledHint[]; maxExamples: number; maxDepth?: number }): JSONSchemaObject {
+  const ctx: BuildContext = { maxDepth: opts.maxDepth ?? DEFAULT_MAX_DEPTH, stats: opts.stats, hints: opts.hints, maxExamples: opts.maxExamples, queue: [], base: 0 };
   const path: Seg[] | null = opts.hints.length > 0 ? [] : null;
   const out = buildNode(root, null, path, 0, ctx);
   while (ctx.queue.length > 0) {
@@ -211,7 +215,7 @@ export interface Variant {
 export function assembleSchema(
   root: Node | null,
   variants: { key: string; variants: Variant[] } | null,
-  opts: Required<Pick<InferOptions, 'draft' | 'stats'>> & { hints: CompiledHint[]; maxExamples: number },
+  opts: Required<Pick<InferOptions, 'draft' | 'stats' | 'maxDepth'>> & { hints: CompiledHint[]; maxExamples: number },
 ): JSONSchemaObject {
   const $schema = SCHEMA_DRAFTS[opts.draft];
   if (variants === null) {
