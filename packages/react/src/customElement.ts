@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Root } from 'react-dom/client';
-import { fieldsToSchema, formatIssue, schemaToFields, SCHEMA_DRAFTS } from '@fieldkit/core';
+import { fieldsToSchema, formatIssue, schemaToFieldsWithRoot, SCHEMA_DRAFTS } from '@fieldkit/core';
 import type { FieldList, Issue, JSONSchemaObject, SchemaDraft } from '@fieldkit/core';
 import { SchemaDesigner } from './SchemaDesigner.js';
 import { injectFieldkitStyles } from './styles.js';
@@ -56,14 +56,15 @@ export function defineFieldkitDesigner(tagName: string = DEFAULT_FIELDKIT_DESIGN
     #root: Root | null = null;
     #mount: HTMLDivElement | null = null;
     #fields: FieldList = [];
-    #title: string | undefined;
+    /** Root keywords a field list can't hold ($id, description, $defs…), written back unchanged. */
+    #rootKeywords: JSONSchemaObject = {};
     #draft: SchemaDraft = '2020-12';
     #issues: Issue[] = [];
     #theme: Theme = 'auto';
     #unmountTimer: ReturnType<typeof setTimeout> | undefined;
 
     get schema(): JSONSchemaObject {
-      return fieldsToSchema(this.#fields, { draft: this.#draft, title: this.#title });
+      return fieldsToSchema(this.#fields, { draft: this.#draft, root: this.#rootKeywords });
     }
     set schema(value: JSONSchemaObject | string) {
       this.#load(value);
@@ -137,15 +138,14 @@ export function defineFieldkitDesigner(tagName: string = DEFAULT_FIELDKIT_DESIGN
           return;
         }
       }
-      const r = schemaToFields(schema as JSONSchemaObject);
+      const r = schemaToFieldsWithRoot(schema as JSONSchemaObject);
       if (!r.ok) {
         this.#fail(r.issues);
         return;
       }
-      const s = schema as JSONSchemaObject;
-      this.#draft = draftOf(s);
-      this.#title = typeof s.title === 'string' ? s.title : undefined;
-      this.#fields = r.value;
+      this.#draft = draftOf(schema as JSONSchemaObject);
+      this.#rootKeywords = r.value.root;
+      this.#fields = r.value.fields;
       this.#render();
     }
 

@@ -9,6 +9,9 @@ import type { FieldkitDesignerChangeDetail, FieldkitDesignerElement } from './cu
 
 const schema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://example.com/signup.json',
+  title: 'Signup',
+  description: 'A signup event',
   type: 'object',
   properties: { email: { type: 'string', format: 'email' }, '<b>x</b>': { type: 'integer' } },
   required: ['email'],
@@ -48,6 +51,8 @@ describe('<fieldkit-designer>', () => {
     expect(events[0]!.schema.required ?? []).not.toContain('email');
     expect(events[0]!.fields[0]!.optional).toBe(true);
     expect(el.schema.properties).toHaveProperty('email');
+    // Root keywords a field list can't hold come back unchanged.
+    expect(events[0]!.schema).toMatchObject({ $id: schema.$id, title: 'Signup', description: 'A signup event' });
   });
 
   it('takes properties set before the element was defined', async () => {
