@@ -417,6 +417,20 @@ describe('law: every sample validates against inferSchema(samples)', () => {
     );
   });
 
+  it('a failed result always carries at least one error (random payloads vs inferred schemas)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.jsonValue({ maxDepth: 3 }), { minLength: 1, maxLength: 5 }), fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 4 }), (samples, others) => {
+        const v = createValidator(inferSchema(samples));
+        if (!v.ok) throw new Error(JSON.stringify(v.issues));
+        for (const s of others) {
+          const r = v.value(s);
+          if (!r.ok) expect(r.issues.filter((i) => i.severity === 'error').length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('holds for webhook-like event batches (discriminated schemas, formats, odd keys)', () => {
     const event = fc.record({
       eventName: fc.constantFrom('emailSend', 'emailOpen', 'emailClick'),

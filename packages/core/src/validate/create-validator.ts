@@ -291,7 +291,9 @@ class Target {
     const full = this.env.fullAjv();
     const fn = (this.fullFn ??= compileAt(full, this.pointer));
     if (fn(data)) return ok(data);
-    return fail(explain((fn.errors ?? []) as ErrorObject[], data, full.ctx));
+    const issues = explain((fn.errors ?? []) as ErrorObject[], data, full.ctx);
+    // A failed Result carries at least one error, even if every ajv error was a summary we drop.
+    return fail(issues.length ? issues : [issue('validate/invalid', 'does not match the schema', { params: { keyword: 'invalid', field: '' } })]);
   }
 }
 
