@@ -74,6 +74,11 @@ describe('RequestBodyBuilder', () => {
     expect(curl).toContain("curl -X POST 'https://api.iterable.com/api/events/track'");
     expect(curl).toContain('-H "Api-Key: $ITERABLE_API_KEY"');
     expect(curl).toContain(`"plan": "pro'\\''s"`);
+    await user.click(screen.getByRole('button', { name: 'Copy as curl' }));
+    expect(await navigator.clipboard.readText()).toBe(curl);
+    expect(screen.getByText('Copied curl')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Copy JSON' }));
+    expect(JSON.parse(await navigator.clipboard.readText())).toEqual(body());
   });
 
   it('converts date pickers, keeps values per field across preset switches without leaking them, and reports values', async () => {

@@ -5,6 +5,7 @@ import type { Field, FieldList, Issue, PathSegment, RequestPreset, Result } from
 import { dataPathKey, getIn, inputKind, pickerToValue, removeAt, setIn } from './formValues.js';
 import type { FormObject, FormValue } from './formValues.js';
 import { DEFAULT_THEME, useFieldkitStyles } from './styles.js';
+import { copyText } from './clipboard.js';
 import type { Theme } from './styles.js';
 
 /** Props of {@link RequestBodyBuilder}. */
@@ -100,32 +101,6 @@ function convertField(f: Field, v: FormValue): FormValue {
   if (typeof v === 'string' && inputKind(f.type) === 'datetime-local') return pickerToValue(f.type, v);
   if (typeof v === 'string' && f.type === 'time') return pickerToValue(f.type, v);
   return v;
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (typeof navigator !== 'undefined' && navigator.clipboard) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    // fall through to the selection fallback
-  }
-  const ta = document.createElement('textarea');
-  ta.value = text;
-  ta.setAttribute('readonly', '');
-  ta.style.position = 'fixed';
-  ta.style.opacity = '0';
-  document.body.appendChild(ta);
-  ta.select();
-  let done = false;
-  try {
-    done = document.execCommand('copy');
-  } catch {
-    done = false;
-  }
-  ta.remove();
-  return done;
 }
 
 interface FormCtx {

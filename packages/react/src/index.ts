@@ -27,3 +27,4 @@ export { defineFieldkitDesigner, DEFAULT_FIELDKIT_DESIGNER_TAG } from './customE
 export type { FieldkitDesignerChangeDetail, FieldkitDesignerElement, FieldkitDesignerErrorDetail } from './customElement.js';
 export { pickerToValue } from './formValues.js';
 export type { FormValue, FormObject } from './formValues.js';
+export { copyText } from './clipboard.js';
