@@ -14,6 +14,9 @@ export type { InferenceState, NodeState, PartitionState } from './state.js';
 export { locateJsonError, type JsonErrorLocation, type TextReader } from './text.js';
 export { DISCRIMINATOR_KEYS } from './heuristics.js';
 
+/** Texts at least this long (UTF-16 units) take the scanner fast path. */
+export const SCAN_MIN_LENGTH = 8_000_000;
+
 /** Infer one schema from parsed samples (each any JSON value). */
 export function inferSchema(samples: readonly unknown[], opts: InferOptions = {}): JSONSchemaObject {
   const inf = createInferrer(opts);
@@ -28,11 +31,30 @@ export function inferSchema(samples: readonly unknown[], opts: InferOptions = {}
  */
 export function tryInferSchemaFromText(text: string, opts: InferTextOptions = {}): Result<JSONSchemaObject> {
   const { format, source, ...inferOpts } = opts;
-  // Fast path: scan the text straight into the state; anything unusual (errors, duplicate
-  // keys) starts over on the exact path below, which also locates the errors.
-  const fast = inferFromTextFast(text, format === 'ndjson', inferOpts);
-  if (fast !== null) return ok(fast.toSchema());
+  // Fast path for big texts: scan the text straight into the state; anything unusual (errors,
+  // duplicate keys) starts over on the exact path below, which also locates the errors. Small
+  // texts skip it: the scanner is one large function that only pays off once V8 has optimised it.
+  if (text.length >= SCAN_MIN_LENGTH) {
+    const fast = inferFromTextFast(text, format === 'ndjson', inferOpts);
+    if (fast !== null) return ok(fast.toSchema());
+  }
   const inf = createInferrer(inferOpts);
+  if (format !== 'ndjson') {
+    // One JSON value (the usual file): JSON.parse it whole. Several values make it throw at the
+    // second one; the reader below then splits them.
+    let parsed: unknown;
+    let whole = false;
+    try {
+      parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      whole = true;
+    } catch {
+      // not a single value
+    }
+    if (whole) {
+      inf.add(parsed);
+      return ok(inf.toSchema());
+    }
+  }
   const readerOpts: { format: 'json' | 'ndjson' | 'auto'; source?: string } = { format: format ?? 'auto' };
   if (source !== undefined) readerOpts.source = source;
   const reader = inf.createTextReader(readerOpts);
