@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { APP_DIR, ARTEFACTS, buildApp, launchChromium, serveStatic } from './harness.js';
+import { APP_DIR, ARTEFACTS, BLANK_PATH, buildApp, launchChromium, serveStatic } from './harness.js';
 
 const STORAGE_KEY = 'fieldkit.designer.v1';
 const AXE = readFileSync(join(APP_DIR, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -135,7 +135,7 @@ describe('designer', () => {
 
     await page.getByRole('tab', { name: 'TypeScript' }).click();
     const ts = output('TypeScript');
-    await expect.poll(() => ts.textContent(), { timeout: 15_000 }).toMatch(/planTier\??: string/);
+    await expect.poll(() => ts.textContent(), { timeout: 15_000 }).toMatch(/email\?: string[\s\S]*planTier: string/);
     const text = (await ts.textContent()) ?? '';
     expect(text).toMatch(/export interface EmailSubscribe/);
     expect(text).toMatch(/email\?: string/);
@@ -175,7 +175,7 @@ describe('designer', () => {
   });
 
   it('keeps the work after a reload', async () => {
-    await page.waitForTimeout(600); // autosave is debounced
+    // No waiting for the debounced autosave: leaving the page flushes it.
     await page.reload();
     await page.locator('[data-path="dataFields.planTier"]').first().waitFor();
     expect(await page.getByLabel('Optional email', { exact: true }).isChecked()).toBe(true);
@@ -247,8 +247,9 @@ describe('designer', () => {
     await page.getByRole('button', { name: 'Share link' }).click();
     const url = await page.evaluate(() => navigator.clipboard.readText());
     expect(url).toMatch(/#state=/);
+    // Nothing saved in the browser: the link alone must carry the design.
+    await page.goto(new URL(BLANK_PATH, server.url).toString());
     await page.evaluate((k) => localStorage.removeItem(k), STORAGE_KEY);
-    await page.goto('about:blank');
     await page.goto(url);
     await page.locator('[data-path="dataFields.planTier"]').first().waitFor();
     expect(new URL(page.url()).hash).toBe('');
@@ -269,8 +270,10 @@ describe('designer', () => {
   });
 
   it('opens the example with a warning when saved work is corrupt', async () => {
+    // Written while the app is not open: the app saves its state when the page is left.
+    await page.goto(new URL(BLANK_PATH, server.url).toString());
     await page.evaluate((k) => localStorage.setItem(k, '{"v":1,"samples":[{"trunc'), STORAGE_KEY);
-    await page.reload();
+    await page.goto(server.url);
     await page.locator('[data-path="dataFields.campaignName"]').first().waitFor();
     await expect(page.locator('#app-status').textContent()).resolves.toMatch(/Saved work: not valid JSON/);
   });

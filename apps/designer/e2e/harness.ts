@@ -58,11 +58,19 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** Path of an empty page on the app's origin (see serveStatic). */
+export const BLANK_PATH = '/__blank';
+
 /** Serve `root` on 127.0.0.1 at a free port; unknown paths get index.html (single-page app). */
 export async function serveStatic(root: string): Promise<{ url: string; close(): Promise<void> }> {
   const base = resolve(root);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === BLANK_PATH) {
+      // A page of the app's origin without the app: tests write localStorage here while no app can overwrite it.
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>blank</title>');
+      return;
+    }
     let file = normalize(join(base, path));
     if (!file.startsWith(base + sep) && file !== base) {
       res.writeHead(403).end();

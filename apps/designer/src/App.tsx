@@ -62,6 +62,8 @@ export function App() {
         : undefined,
   );
   const [saveError, setSaveError] = useState<string>();
+  const stateRef = useRef(state);
+  stateRef.current = state;
 
   // A shared link is read once; afterwards the browser's saved copy is the source of truth.
   useEffect(() => {
@@ -74,12 +76,23 @@ export function App() {
     const t = setTimeout(() => setSaveError(saveLocal(state)), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(t);
   }, [state]);
+  // The autosave is debounced: a tab closed right after an edit still keeps it.
+  useEffect(() => {
+    const flush = () => {
+      if (document.visibilityState === 'hidden') saveLocal(stateRef.current);
+    };
+    const onHide = () => saveLocal(stateRef.current);
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('pagehide', onHide);
+    };
+  }, []);
 
   const update = useCallback((patch: Partial<DesignerState>) => setState((s) => ({ ...s, ...patch })), []);
 
   /** Replace the whole state, offering to undo it. */
-  const stateRef = useRef(state);
-  stateRef.current = state;
   const replaceAll = useCallback((next: DesignerState, text: string) => {
     const prev = stateRef.current;
     setState(next);
