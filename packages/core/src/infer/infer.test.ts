@@ -188,6 +188,23 @@ describe('real-payload heuristics (fixtures feedback)', () => {
   });
 });
 
+describe('hints', () => {
+  it('match JSON pointers with * for any key or index', () => {
+    const xs = Array.from({ length: 2 }, (_, i) => ({ items: [{ sku: `s${i}`, at: '2024-05-01' }], byCode: { x: { sku: 'a' } } }));
+    const s = inferSchema(xs, { hints: { '/items/*/sku': 'enum', '/items/0/at': 'no-format', '/byCode': 'map', '/byCode/*/sku': 'enum' } });
+    const item = props(s).items!.items as JSONSchemaObject;
+    expect(props(item).sku!.enum).toEqual(['s0', 's1']);
+    expect(props(item).at!.format).toBeUndefined();
+    expect(((props(s).byCode!.additionalProperties as JSONSchemaObject).properties as Record<string, JSONSchemaObject>).sku!.enum).toEqual(['a']);
+  });
+
+  it('name the discriminator with a hint on a root path', () => {
+    const xs = [{ kind2: 'a', x: 1 }, { kind2: 'b', y: 'z' }];
+    expect(inferSchema(xs, { hints: { '/kind2': 'discriminator' } })['x-fieldkit-discriminator']).toBe('kind2');
+    expect(inferSchema(xs).oneOf).toBeUndefined();
+  });
+});
+
 describe('maps', () => {
   it('describes objects keyed by ids as additionalProperties', () => {
     const s = inferSchema([{ byId: { '101': { n: 1 }, '102': { n: 2 }, '103': { n: 3, x: true } } }]);
@@ -301,6 +318,15 @@ describe('text', () => {
     expect(r.ok).toBe(false);
     expect(r.issues[0]).toMatchObject({ code: 'infer/parse', line: 3, column: 9, sample: 2, source: 'in.ndjson' });
     expect(() => inferSchemaFromText('{"a":', { format: 'json' })).toThrow(FieldkitError);
+  });
+
+  it('adds line and sample offsets to issues and counts lines', () => {
+    const inf = createInferrer();
+    const reader = inf.createTextReader({ format: 'ndjson', lineOffset: 10, sampleOffset: 5, source: 'part-2' });
+    const issues = [...reader.write('{"a":1}\n{"a":'), ...reader.end()];
+    expect(issues[0]).toMatchObject({ line: 12, sample: 7, source: 'part-2' });
+    expect(reader.samples).toBe(1);
+    expect(reader.line).toBe(12);
   });
 
   it('gives the same schema for any chunking', () => {
