@@ -75,6 +75,18 @@ describe('SchemaDesigner editing', () => {
     expect(names(onChange.mock.lastCall![0])).toEqual(['email', 'age', 'dataFields', 'userId']);
   });
 
+  it('adds after the current row, in its parent', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn<(f: FieldList) => void>();
+    render(<SchemaDesigner defaultValue={sample()} onChange={onChange} />);
+    rowOf('dataFields.plan').focus();
+    await user.click(screen.getByRole('button', { name: 'Add field' }));
+    const list = onChange.mock.lastCall![0];
+    expect(names(list)).toEqual(['email', 'age', 'dataFields']);
+    expect(names(list[2]!.properties!)).toEqual(['plan', 'field', 'seats']);
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Name of dataFields.field' }));
+  });
+
   it('retypes with the type select and toggles optional with a real checkbox', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn<(f: FieldList) => void>();

@@ -783,8 +783,13 @@ export function SchemaDesigner(props: SchemaDesignerProps): ReactElement {
     }
   };
 
+  // "Add field" inserts after the row the user is on (same parent), so a big tree doesn't jump to its end;
+  // with no current row it appends at the root.
   const addRootField = (): void => {
-    const f = designer.add({ name: uniqueName(fields) });
+    const where = focusedId !== null && rowIndex.has(focusedId) ? siblingsOf(fields, focusedId) : undefined;
+    const f = where
+      ? designer.add({ name: uniqueName(where.siblings) }, { parentId: where.parentId, index: where.index + 1 })
+      : designer.add({ name: uniqueName(fields) });
     pendingFocus.current = { id: f.id, target: 'name' };
     setFocusedId(f.id);
     // Scroll once the new row is part of `rows` (next render).
