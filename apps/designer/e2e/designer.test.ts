@@ -267,6 +267,17 @@ describe('designer', () => {
       .setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(file) });
     await page.locator('[data-path="dataFields.planTier"]').first().waitFor();
     await expect(page.locator('#app-status').textContent()).resolves.toMatch(/Opened .*\.fieldkit\.json/);
+
+    // A file that is not a saved design (NDJSON payloads) opens as samples.
+    const ndjson = [{ ...SUBSCRIBE, eventName: 'emailUnSubscribe' }, { ...SUBSCRIBE, eventName: 'emailUnSubscribe', extra: 1 }].map((x) => JSON.stringify(x)).join('\n');
+    await page
+      .locator('input[type=file][aria-label="Open a saved design"]')
+      .setInputFiles({ name: 'unsubscribes.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(ndjson) });
+    await expect(page.locator('#app-status').textContent()).resolves.toMatch(/Opened unsubscribes\.ndjson as samples/);
+    await page.locator('[data-path="extra"]').first().waitFor();
+    await expect(page.getByTestId('sample-count').textContent()).resolves.toMatch(/^2 samples/);
+    await page.locator('#app-status').getByRole('button', { name: 'Undo' }).click();
+    await page.locator('[data-path="dataFields.planTier"]').first().waitFor();
   });
 
   it('opens the example with a warning when saved work is corrupt', async () => {

@@ -35,6 +35,13 @@ describe('readState', () => {
     expect(r.problems[0]).toMatch(/version 99/);
   });
 
+  it('marks input that is not a designer state at all as fatal (a payload file, say)', () => {
+    expect(readState({ email: 'a@b.c', eventName: 'emailSend' }).fatal).toBe(true);
+    expect(readState([1, 2]).fatal).toBe(true);
+    expect(parseStateText('{"a":1}\n{"a":2}').fatal).toBe(true);
+    expect(readState(exampleState()).fatal).toBeUndefined();
+  });
+
   it('drops damaged field trees but keeps the rest', () => {
     const bad = { ...field, properties: [{ id: 'x', name: 'n', type: 'not-a-type', optional: false, nullable: false }] };
     const r = readState({ ...exampleState(), designs: [{ event: 'a', fields: [bad] }, { event: 'b', fields: [field] }], title: 'Kept' });

@@ -191,9 +191,14 @@ export function App() {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    const r = parseStateText(await file.text());
-    if (r.problems.length && r.state.samples.length === 0) {
-      setNotice({ kind: 'error', text: `${file.name}: ${r.problems.join('; ')}` });
+    const text = await file.text();
+    const r = parseStateText(text);
+    if (r.fatal) {
+      // Not a saved design: most likely payloads. They become the samples (the wizard parses
+      // them, NDJSON included, and reports errors with line and column).
+      const cur = stateRef.current;
+      replaceAll({ ...cur, sampleText: text, samples: [], designs: [], tab: 'design' }, `Opened ${file.name} as samples.`);
+      setSamplesOpen(true);
       return;
     }
     replaceAll(r.state, r.problems.length ? `Opened ${file.name} with problems: ${r.problems.join('; ')}` : `Opened ${file.name}.`);
@@ -265,7 +270,7 @@ export function App() {
           <button type="button" className="fd-btn" onClick={onShare}>Share link</button>
           <button type="button" className="fd-btn" onClick={() => { const f = stateFile(state); downloadText(f.name, f.text); }}>Save file</button>
           <button type="button" className="fd-btn" onClick={() => fileInput.current?.click()}>Open file…</button>
-          <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={onOpenFile} aria-label="Open a saved design" />
+          <input ref={fileInput} type="file" accept=".json,.ndjson,.jsonl,application/json" hidden onChange={onOpenFile} aria-label="Open a saved design" />
           <button type="button" className="fd-btn" onClick={() => replaceAll(exampleState(), 'Example loaded.')}>Load example</button>
         </div>
       </header>

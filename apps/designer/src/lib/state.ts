@@ -92,6 +92,8 @@ export interface ReadStateResult {
   state: DesignerState;
   /** Human-readable problems; empty when the input was fully usable. */
   problems: string[];
+  /** True when nothing of the input could be used (not a designer state at all): `state` is the example. */
+  fatal?: boolean;
 }
 
 /**
@@ -101,8 +103,11 @@ export interface ReadStateResult {
 export function readState(raw: unknown): ReadStateResult {
   const base = exampleState();
   const problems: string[] = [];
-  if (!isRecord(raw)) return { state: base, problems: ['not a fieldkit designer state (expected a JSON object)'] };
-  if (raw.v !== STATE_VERSION) return { state: base, problems: [`unsupported state version ${JSON.stringify(raw.v ?? null)} (expected ${STATE_VERSION})`] };
+  if (!isRecord(raw)) return { state: base, problems: ['not a fieldkit designer state (expected a JSON object)'], fatal: true };
+  if (raw.v === undefined) return { state: base, problems: ['not a fieldkit designer state (no "v" version key)'], fatal: true };
+  if (raw.v !== STATE_VERSION) {
+    return { state: base, problems: [`unsupported state version ${JSON.stringify(raw.v)} (expected ${STATE_VERSION})`], fatal: true };
+  }
   const s = base;
   if (typeof raw.sampleText === 'string') s.sampleText = raw.sampleText;
   else problems.push('samples text missing');

@@ -24,7 +24,7 @@ export function decodeHash(hash: string): ReadStateResult | undefined {
   } catch {
     text = null;
   }
-  if (!text) return { state: exampleState(), problems: ['the shared link is damaged (it could not be decompressed)'] };
+  if (!text) return { state: exampleState(), problems: ['the shared link is damaged (it could not be decompressed)'], fatal: true };
   return parseStateText(text);
 }
 
@@ -34,7 +34,7 @@ export function parseStateText(text: string): ReadStateResult {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { state: exampleState(), problems: [`not valid JSON (${e instanceof Error ? e.message : String(e)})`] };
+    return { state: exampleState(), problems: [`not valid JSON (${e instanceof Error ? e.message : String(e)})`], fatal: true };
   }
   return readState(raw);
 }
