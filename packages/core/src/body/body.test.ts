@@ -185,6 +185,7 @@ describe('Iterable presets', () => {
       ['body/missing', ['items', 0, 'price']],
       ['body/missing', ['items', 0, 'quantity']],
       ['body/missing', ['total']],
+      ['body/one-of', ['user']],
     ]);
   });
 
@@ -271,6 +272,27 @@ describe('regressions found by qa', () => {
     // JSON text is taken as written: a string inside it stays a string.
     const j = buildRequestBody([createField({ name: 'x', type: 'any' })], { x: '{"zip":"01234","n":"5"}' });
     expect(j.ok && j.value).toEqual({ x: { zip: '01234', n: '5' } });
+  });
+
+  // trackPurchase without a user reported only "total is required" (the preset's "email or userId" rule ran only
+  // once every field was right, so problems came one run at a time), and a purchase with no items or a list
+  // subscription with no subscribers was built as items: [] / subscribers: [] and exit 0.
+  it('reports_preset_rules_with_field_problems_and_refuses_empty_required_lists', () => {
+    const purchase = buildPresetBody('iterable.commerce/trackPurchase', undefined, { items: { 0: { id: '1', name: 'Hat', price: '9.99', quantity: '2' } } });
+    expect(purchase.ok).toBe(false);
+    expect(purchase.issues.map((i) => [i.code, i.path])).toEqual([
+      ['body/missing', ['total']],
+      ['body/one-of', ['user']],
+    ]);
+    const noItems = buildPresetBody('iterable.commerce/trackPurchase', undefined, { user: { email: 'a@b.co' }, total: '5' });
+    expect(noItems.issues.map((i) => [i.code, i.path, i.message])).toEqual([['body/missing', ['items'], '"items" is required: give at least 1 item.']]);
+    const nobody = buildPresetBody('iterable.lists/subscribe', undefined, { listId: '1' });
+    expect(nobody.issues.map((i) => [i.code, i.path])).toEqual([['body/missing', ['subscribers']]]);
+    // Blank rows are skipped, as buildRequestBody skips them; a row with only data fields needs a user.
+    const rows = buildPresetBody('iterable.lists/subscribe', undefined, { listId: '1', subscribers: [{ email: 'a@b.co' }, { email: '' }, { dataFields: { x: '1' } }] });
+    expect(rows.issues.map((i) => [i.code, i.path])).toEqual([['body/one-of', ['subscribers', 2]]]);
+    const fine = buildPresetBody('iterable.lists/subscribe', undefined, { listId: '1', subscribers: [{ email: 'a@b.co' }, { userId: 'u2' }] });
+    expect(fine.ok && fine.value).toEqual({ listId: 1, subscribers: [{ email: 'a@b.co' }, { userId: 'u2' }] });
   });
 
   // exampleBody followed required properties without bound: a 3,000-level schema overflowed the stack.

@@ -111,6 +111,12 @@ function buildObject(fields: readonly Field[], values: Record<string, unknown>, 
         continue;
       }
       if (f.type === 'array') {
+        // A required list defaults to [] unless the schema asks for items (minItems), e.g. a purchase's items.
+        const min = f.extra ? own(f.extra, 'minItems') : undefined;
+        if (typeof min === 'number' && min > 0) {
+          issues.push(issue('body/missing', `${label(p)} is required: give at least ${min} item${min === 1 ? '' : 's'}.`, { path: p, params: { fieldId: f.id } }));
+          continue;
+        }
         defineKey(out, f.name, []);
         continue;
       }

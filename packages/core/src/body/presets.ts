@@ -120,7 +120,8 @@ export const PRESET_TABLE: readonly PresetRow[] = [
         },
         items: {
           type: 'array',
-          description: 'The items bought.',
+          description: 'The items bought (at least one).',
+          minItems: 1,
           items: {
             type: 'object',
             properties: {
@@ -164,7 +165,8 @@ export const PRESET_TABLE: readonly PresetRow[] = [
         listId: S('integer', 'Id of the static list.'),
         subscribers: {
           type: 'array',
-          description: 'Users to add; each is created or updated like users/update.',
+          description: 'Users to add (at least one); each is created or updated like users/update.',
+          minItems: 1,
           items: {
             type: 'object',
             properties: {
@@ -238,27 +240,38 @@ export function buildPresetBody(preset: RequestPreset | string, dataFields: Fiel
     p = r.value;
   } else p = preset;
   const r = buildRequestBody(presetFields(p, dataFields), values);
-  if (!r.ok) return r;
+  // The preset's rules are checked on the values as given (blank = absent), so every problem is
+  // reported at once, also when a field problem already failed the body.
+  if (r.issues.some((i) => i.code === 'body/depth')) return r;
   const issues: Issue[] = [...r.issues];
-  for (const rule of p.atLeastOne ?? []) checkAtLeastOne(r.value, rule, [], issues);
-  return issues.some((i) => i.severity === 'error') ? fail(issues) : ok(r.value, issues);
+  for (const rule of p.atLeastOne ?? []) checkAtLeastOne(values, rule, [], issues);
+  return r.ok && !issues.some((i) => i.severity === 'error') ? ok(r.value, issues) : fail(issues);
 }
 
 function checkAtLeastOne(v: unknown, rule: NonNullable<RequestPreset['atLeastOne']>[number], at: (string | number)[], issues: Issue[], depth = 0): void {
   if (depth === rule.path.length) {
     if (!isRecord(v)) return;
-    if (rule.names.some((n) => own(v, n) !== undefined)) return;
+    if (rule.names.some((n) => !isBlankValue(own(v, n)))) return;
     const names = rule.names.map((n) => `"${n}"`).join(' or ');
     issues.push(issue('body/one-of', `Give ${names}: ${rule.why}.`, { path: at, params: { names: rule.names } }));
     return;
   }
   const seg = rule.path[depth]!;
   if (seg === '*') {
-    if (Array.isArray(v)) v.forEach((x, i) => checkAtLeastOne(x, rule, [...at, i], issues, depth + 1));
+    // Rows left blank are skipped by buildRequestBody, so they need no user either.
+    if (Array.isArray(v)) v.forEach((x, i) => !isBlankValue(x) && checkAtLeastOne(x, rule, [...at, i], issues, depth + 1));
+    else if (isRecord(v)) for (const k of Object.keys(v)) if (/^(0|[1-9]\d*)$/.test(k) && !isBlankValue(own(v, k))) checkAtLeastOne(own(v, k), rule, [...at, Number(k)], issues, depth + 1);
     return;
   }
-  if (isRecord(v) && own(v, seg) !== undefined) checkAtLeastOne(own(v, seg), rule, [...at, seg], issues, depth + 1);
-  else if (depth === 0 && rule.path.length === 1) {
-    // the container itself is missing: buildRequestBody already reported it if required
-  }
+  // A missing container counts as empty: { user: {} } must still name the user.
+  const next = isRecord(v) ? own(v, seg) : undefined;
+  checkAtLeastOne(next === undefined || next === '' ? {} : next, rule, [...at, seg], issues, depth + 1);
+}
+
+/** Not filled in: undefined, "" or null, or an object/list of such values (as a form leaves it). */
+function isBlankValue(v: unknown): boolean {
+  if (v === undefined || v === '' || v === null) return true;
+  if (Array.isArray(v)) return v.every(isBlankValue);
+  if (isRecord(v)) return Object.keys(v).every((k) => isBlankValue(own(v, k)));
+  return false;
 }
