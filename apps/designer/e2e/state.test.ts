@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { exampleState, readState, STATE_VERSION, typeNameFor, withDesign } from '../src/lib/state.js';
-import { decodeHash, loadInitialState, parseStateText, shareUrl, STORAGE_KEY } from '../src/lib/storage.js';
+import { BACKUP_KEY, decodeHash, loadInitialState, parseStateText, shareUrl, STORAGE_KEY } from '../src/lib/storage.js';
 
 function memoryStorage(init: Record<string, string> = {}): Storage {
   const m = new Map(Object.entries(init));
@@ -63,10 +63,13 @@ describe('readState', () => {
 
 describe('storage', () => {
   it('reports corrupt saved work instead of crashing, and opens the example', () => {
-    const r = loadInitialState({ hash: '' }, memoryStorage({ [STORAGE_KEY]: '{"v":1,"samples":[' }));
+    const storage = memoryStorage({ [STORAGE_KEY]: '{"v":1,"samples":[' });
+    const r = loadInitialState({ hash: '' }, storage);
     expect(r.source).toBe('storage');
     expect(r.state.event).toBe(exampleState().event);
     expect(r.problems[0]).toMatch(/^Saved work: not valid JSON/);
+    // …and the damaged copy is kept aside, since autosave is about to overwrite it.
+    expect(storage.getItem(BACKUP_KEY)).toBe('{"v":1,"samples":[');
   });
 
   it('opens the example when nothing is saved', () => {

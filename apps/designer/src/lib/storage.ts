@@ -3,6 +3,8 @@ import { exampleState, readState, type DesignerState, type ReadStateResult } fro
 
 /** localStorage key; the version is in the key so an incompatible release starts clean. */
 export const STORAGE_KEY = 'fieldkit.designer.v1';
+/** Where an unreadable saved state is kept before autosave replaces it. */
+export const BACKUP_KEY = `${STORAGE_KEY}.unreadable`;
 /** Hash parameter carrying a shared state: `#state=<lz-string>`. */
 export const HASH_PARAM = 'state';
 /** File extension used by "Save" / "Open". */
@@ -51,7 +53,17 @@ export function loadInitialState(loc: Pick<Location, 'hash'> = window.location, 
   }
   if (text === null) return { state: exampleState(), problems: [], source: 'example' };
   const r = parseStateText(text);
-  return { ...r, problems: r.problems.map((p) => `Saved work: ${p}`), source: 'storage' };
+  if (r.problems.length === 0) return { ...r, source: 'storage' };
+  // Autosave will overwrite the damaged copy: keep it aside so nothing is silently lost.
+  let kept = false;
+  try {
+    storage?.setItem(BACKUP_KEY, text);
+    kept = true;
+  } catch {
+    kept = false;
+  }
+  const note = kept ? ` (the unreadable copy was kept in localStorage "${BACKUP_KEY}")` : '';
+  return { ...r, problems: r.problems.map((p, i) => `Saved work: ${p}${i === 0 ? note : ''}`), source: 'storage' };
 }
 
 /** Save to localStorage; returns an error message (quota, private mode) instead of throwing. */
