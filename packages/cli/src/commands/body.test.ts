@@ -117,6 +117,17 @@ describe('fieldkit body', () => {
     expect(b.stderr).toContain('Unknown field type "datetime"');
   });
 
+  // Regression (qa): `--example --curl` printed the example body and silently dropped --curl, and `--example --set …`
+  // silently dropped the values: the person got something other than what they asked for, with exit 0.
+  it('refuses_example_combined_with_curl_or_values', async () => {
+    for (const extra of [['--curl'], ['--set', 'email=a@b.co']]) {
+      const r = await cli(['body', '-p', 'iterable.users/update', '--example', ...extra]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^fieldkit body: --example (prints placeholder data and cannot be combined with --curl|ignores values)/);
+    }
+  });
+
   it('builds bodies from plain fields with array paths', async () => {
     const order = write('order.schema.json', {
       type: 'object',

@@ -153,6 +153,9 @@ export const bodyCommand: Command = {
       const m = stringFlag(args, 'method');
       if (m !== undefined && !['POST', 'PUT', 'PATCH', 'GET', 'DELETE'].includes(m.toUpperCase())) throw new UsageError(`--method must be POST, PUT, PATCH, GET or DELETE; got "${m}"`);
       if (booleanFlag(args, 'curl') && !preset && stringFlag(args, 'url') === undefined) throw new UsageError('--curl needs --preset or --url');
+      // An example body is placeholder data ("text", person@example.com): never turned into a request that sends it.
+      if (booleanFlag(args, 'example') && booleanFlag(args, 'curl')) throw new UsageError('--example prints placeholder data and cannot be combined with --curl; build a real body with --set');
+      if (booleanFlag(args, 'example') && (stringFlags(args, 'set').length > 0 || stringFlag(args, 'values') !== undefined)) throw new UsageError('--example ignores values; drop --set/--values, or drop --example to build a body from them');
       if (!preset && stringFlag(args, 'fields') === undefined && !booleanFlag(args, 'list-presets')) throw new UsageError('give --preset ID or --fields FILE (see --help)');
       if (stringFlag(args, 'fields') === '-' && stringFlag(args, 'values') === '-') throw new UsageError('stdin cannot hold both --fields and --values');
     } catch (err) {
