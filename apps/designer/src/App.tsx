@@ -14,11 +14,11 @@ import {
   type JSONSchemaObject,
   type SchemaDraft,
 } from '@fieldkit/core';
-import { JsonWizard, RequestBodyBuilder, SchemaDesigner } from '@fieldkit/react';
+import { copyText, JsonWizard, RequestBodyBuilder, SchemaDesigner } from '@fieldkit/react';
 import { CaptureTab } from './CaptureTab.js';
 import { CodeView } from './components/CodeView.js';
 import { TabList, type TabItem } from './components/Tabs.js';
-import { copyText, downloadText } from './lib/files.js';
+import { downloadText } from './lib/files.js';
 import { ALL_EVENTS, designFor, exampleState, typeNameFor, withDesign, type DesignerState, type OutputId, type TabId } from './lib/state.js';
 import { HASH_PARAM, loadInitialState, parseStateText, saveLocal, shareUrl, stateFile } from './lib/storage.js';
 import { useTypeScript } from './lib/useTypeScript.js';
