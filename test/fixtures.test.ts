@@ -41,6 +41,11 @@ describe('fixtures', () => {
         expect(failingSamples(schema, fx.samples)).toEqual([]);
       });
 
+      it('every sample validates against the draft-07 and the stats:true schemas too', () => {
+        expect(failingSamples(inferSchema(fx.samples, { ...fx.options, draft: 'draft-07' }), fx.samples)).toEqual([]);
+        expect(failingSamples(inferSchema(fx.samples, { ...fx.options, stats: true }), fx.samples)).toEqual([]);
+      });
+
       it('every sample validates against the expected schema', () => {
         if (!fx.expected) return void expect.fail(`${name}: expected.schema.json is missing (run with UPDATE_FIXTURES=1, then review it)`);
         expect(failingSamples(fx.expected, fx.samples)).toEqual([]);
