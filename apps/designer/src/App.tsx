@@ -535,7 +535,7 @@ function IssueList(props: { issues: readonly Issue[] }) {
         <li key={n} className={`fd-issue fd-issue-${i.severity}`} data-code={i.code}>
           <span className="fd-issue-sev">{i.severity}</span> {i.message}
           {i.path.length > 0 && <code className="fd-issue-path">{formatPath(i.path)}</code>}
-          {i.suggestion !== undefined && <span className="fd-muted"> (did you mean “{i.suggestion}”?)</span>}
+          {i.suggestion !== undefined && !i.message.includes(`"${i.suggestion}"`) && <span className="fd-muted"> (did you mean “{i.suggestion}”?)</span>}
         </li>
       ))}
     </ul>
@@ -565,6 +565,16 @@ function BodyTab(props: { presetId: string; onPreset(id: string): void; fields: 
             ))}
           </select>
         </span>
+        {preset && (
+          <span className="fd-chip">
+            <code>{preset.method} {preset.url}</code>
+            {preset.docs && (
+              <a href={preset.docs} target="_blank" rel="noreferrer noopener">
+                API docs
+              </a>
+            )}
+          </span>
+        )}
         {preset?.dataFieldsPath && dataFields.length > 0 && (
           <label className="fd-inline fd-check">
             <input type="checkbox" checked={props.useDesign} onChange={(e) => props.onUseDesign(e.target.checked)} />
