@@ -12,6 +12,7 @@ import {
   fieldsFromWorkato,
   fieldsToSchema,
   fieldsToWorkato,
+  workatoExportLosses,
   isFieldType,
   issue,
   listVariants,
@@ -241,7 +242,12 @@ export const fieldsCommand: Command = {
       const title = stringFlag(args, 'title');
       // Without --draft, a schema keeps the draft it was written in (else 2020-12).
       out = fieldsToSchema(fields, { draft: draft ?? loaded.value.draft ?? '2020-12', ...(title !== undefined ? { title } : {}), ...(root ? { root } : {}) });
-    } else if (target === 'workato') out = fieldsToWorkato(fields);
+    } else if (target === 'workato') {
+      out = fieldsToWorkato(fields);
+      // Workato's format is smaller than JSON Schema: say what the export leaves out, never drop it silently.
+      const losses = workatoExportLosses(fields).map((i) => ({ ...i, source: file === '-' ? 'stdin' : file }));
+      if (losses.length) printIssues(io.stderr, losses);
+    }
     else out = fields;
     if (booleanFlag(args, 'check')) {
       const problems = validateFields(fields).map((i) => ({ ...i, source: file === '-' ? 'stdin' : file }));

@@ -18,5 +18,5 @@ export {
 export { validateFields } from './validate-fields.js';
 export { findNearMiss, NearMissIndex, visibleString, nameWords, namingStyle, damerau, type NearMiss } from './near-miss.js';
 export { checkKeys, isIterableDate, DEFAULT_CHECK_KEYS_OPTIONS, type CheckKeysOptions } from './keys.js';
-export { fieldsFromWorkato, fieldsToWorkato, workatoType, WORKATO_KEYWORD, type WorkatoField } from './workato.js';
+export { fieldsFromWorkato, fieldsToWorkato, workatoExportLosses, workatoType, WORKATO_KEYWORD, type WorkatoField } from './workato.js';
 export { MAX_NESTING, findTooDeep } from './schema-util.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createField, fieldsFromWorkato, fieldsToSchema, fieldsToWorkato, schemaToFields } from './index.js';
+import { createField, fieldsFromWorkato, fieldsToSchema, fieldsToWorkato, schemaToFields, workatoExportLosses } from './index.js';
 import type { WorkatoField } from './workato.js';
 
 const nameArb = fc.oneof(fc.string({ minLength: 1, maxLength: 6 }), fc.constantFrom('__proto__', 'first name', 'constructor'));
@@ -133,6 +133,33 @@ describe('Workato schema import/export', () => {
     expect(typo.ok).toBe(true);
     expect(typo.issues[0]!.suggestion).toBe('string');
     expect(typo.issues[0]!.message).toContain('(did you mean "string"?)');
+  });
+
+  // Regression (qa): `fieldkit fields --to workato` silently dropped what Workato can't express — nullability, a uuid
+  // or unix-time format, pattern/minimum/const — so a person exporting an inferred schema lost checks without a word.
+  it('says_what_a_workato_export_leaves_out', () => {
+    const r = schemaToFields({
+      type: 'object',
+      properties: {
+        id: { type: 'string', format: 'uuid', pattern: '^[a-f0-9-]+$' },
+        note: { type: ['string', 'null'] },
+        email: { type: 'string', format: 'email' },
+        kind: { const: 'a' },
+        tags: { type: 'array', items: { type: 'integer', format: 'unix-time' } },
+        items: { type: 'array', items: { type: 'object', properties: { n: { type: 'integer', minimum: 1 } } } },
+      },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(workatoExportLosses(r.value).map((i) => [i.path, i.message])).toEqual([
+      [['id'], 'Workato has no place for the format uuid (exported as string), the schema keyword "pattern" on "id"; left out.'],
+      [['note'], 'Workato has no place for null values (Workato fields are not nullable) on "note"; left out.'],
+      [['kind'], 'Workato has no place for the schema keyword "const" on "kind"; left out.'],
+      [['tags', 0], 'Workato has no place for the format unix-time (exported as integer) on the items of "tags"; left out.'],
+      [['items', 0, 'n'], 'Workato has no place for the schema keyword "minimum" on "n"; left out.'],
+    ]);
+    // A Workato file read back loses nothing on its way out again.
+    const w = fieldsFromWorkato([{ name: 'a', type: 'string', control_type: 'email', sticky: true }, { name: 'b', type: 'array', of: 'object', properties: [{ name: 'c', type: 'timestamp' }] }]);
+    expect(w.ok && workatoExportLosses(w.value)).toEqual([]);
   });
 
   it('reports bad input with index paths', () => {

@@ -269,3 +269,35 @@ function writeField(f: Field): WorkatoField {
   if (f.type === 'any' && out.type === 'string' && !kept) out.control_type = 'text';
   return out;
 }
+
+/** Field types Workato keeps exactly (as a type or a control_type); other formats become their base type. */
+const WORKATO_EXACT = new Set<FieldType>(['string', 'integer', 'number', 'boolean', 'object', 'array', 'any', 'date', 'date-time', 'email', 'uri']);
+
+/**
+ * What {@link fieldsToWorkato} cannot carry, one `fields/workato-loss` warning per field: nullability,
+ * formats Workato lacks (uuid, ipv4, unix-time…, which become their base type) and kept schema
+ * keywords (pattern, minimum, const…). Paths are field-name paths. Empty when the export is exact.
+ */
+export function workatoExportLosses(fields: FieldList): Issue[] {
+  const issues: Issue[] = [];
+  const check = (f: Field, p: PathSegment[], what: string): void => {
+      const lost: string[] = [];
+      if (f.nullable) lost.push('null values (Workato fields are not nullable)');
+      if (!WORKATO_EXACT.has(f.type)) lost.push(`the ${f.type === 'null' ? 'type' : 'format'} ${f.type} (exported as ${workatoType(f.type)})`);
+      const kw = f.extra ? ownKeys(f.extra).filter((k) => k !== WORKATO_KEYWORD && !k.startsWith('x-fieldkit') && k !== 'examples') : [];
+      if (kw.length > 0) lost.push(`the schema keyword${kw.length === 1 ? '' : 's'} ${kw.map((k) => `"${k}"`).join(', ')}`);
+      if (lost.length > 0) {
+        issues.push(issue('fields/workato-loss', `Workato has no place for ${lost.join(', ')} on ${what}; left out.`, { severity: 'warning', path: p, params: { fieldId: f.id } }));
+      }
+      if (f.type === 'object' && f.properties) walk(f.properties, p);
+      if (f.type === 'array' && f.of) {
+        if (f.of.type === 'object') walk(f.of.properties ?? [], [...p, 0]);
+        else check(f.of, [...p, 0], `the items of ${visibleString(f.name)}`);
+      }
+  };
+  const walk = (list: readonly Field[], path: PathSegment[]): void => {
+    for (const f of list) check(f, [...path, f.name], visibleString(f.name));
+  };
+  walk(fields, []);
+  return issues;
+}
