@@ -414,3 +414,22 @@ export function inferrerFromState(state: unknown, opts: InferOptions = {}): Resu
   inf.enforceLimits();
   return ok(inf, issues);
 }
+
+/**
+ * A small inference kept alive for the life of the module (see KEEP_NODE_SHAPE_ALIVE in
+ * node.ts): it anchors the hidden classes of partitions, contexts and schema objects, so a full
+ * GC between two inferences does not discard the optimised code built for them.
+ */
+const SHAPE_ANCHOR: unknown[] = (() => {
+  const inf = createInferrer({ stats: true });
+  const sample = {
+    eventName: 'a', s: 'x', e: 'a@b.co', d: '2024-05-01T12:00:00Z', n: 1, f: 1.5, b: true, z: null,
+    o: { k: 'v' }, a: [1, 'x', { k: 1 }], ea: [], eo: {}, m: { '1': 1, '2': 2 }, createdAt: 1714564800,
+  };
+  for (let i = 0; i < 12; i++) inf.add({ ...sample, eventName: i % 2 ? 'a' : 'b', s: i % 3 ? 'x' : 'y' });
+  return [inf, inf.toSchema(), inf.toSchema({ discriminator: false })];
+})();
+/** The anchor (exported so bundlers and linters see it used). */
+export function shapeAnchor(): readonly unknown[] {
+  return SHAPE_ANCHOR;
+}
