@@ -23,6 +23,7 @@ const NUMERIC = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** Strings at `node` (under property `key`) look like a closed set of values. */
 export function looksLikeEnum(node: Node, key: string | null): boolean {
+  if (node.str < ENUM_MIN_COUNT || node.svOver || node.sv === null) return false; // cheap checks first (no Map built)
   const sv = node.values();
   if (sv === null) return false;
   const d = sv.size;

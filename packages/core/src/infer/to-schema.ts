@@ -141,8 +141,8 @@ function primitiveSchema(node: Node, key: string | null, hints: Set<Hint> | null
     if (format !== undefined) s.format = format;
     const forced = hints?.has('enum') ?? false;
     const banned = hints?.has('no-enum') ?? false;
-    const sv = banned ? null : node.values();
-    if (sv !== null && (forced ? sv.size > 0 : format === undefined && looksLikeEnum(node, key))) {
+    const sv = banned || !(forced || (format === undefined && looksLikeEnum(node, key))) ? null : node.values();
+    if (sv !== null && sv.size > 0) {
       const values: unknown[] = [...sv.keys()].sort();
       if (nullable) values.push(null);
       s.enum = values;
