@@ -46,7 +46,10 @@ function build() {
 function serve(root) {
   const base = resolve(root);
   const server = createServer((req, res) => {
-    let file = normalize(join(base, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    // An app-less page of the same origin: localStorage is seeded there (the app saves its own state when left).
+    if (path === '/__blank') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>blank</title>');
+    let file = normalize(join(base, path));
     if (!file.startsWith(base + sep) && file !== base) return void res.writeHead(403).end();
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(base, 'index.html');
     const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }[extname(file)] ?? 'application/octet-stream';
@@ -88,14 +91,14 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 try {
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(new URL('/__blank', server.url).toString());
   const state = {
     v: 1, sampleText: '{}\n', samples: [{}], event: '', designs: [{ event: '', fields: bigFields(FIELDS) }],
     draft: '2020-12', title: 'Big', validateText: '', presetId: 'iterable.users/update', tab: 'design', output: OUTPUT,
   };
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [STORAGE_KEY, JSON.stringify(state)]);
   const t0 = Date.now();
-  await page.reload();
+  await page.goto(server.url);
   await page.locator('[data-path="group00.field00"]').waitFor({ timeout: 60_000 });
   const loadMs = Date.now() - t0;
   const footer = await page.locator('.fd-footer').textContent();
