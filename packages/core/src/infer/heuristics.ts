@@ -16,9 +16,11 @@ export const ENUM_MAX_VALUE_LENGTH = 40;
 // Keys whose strings are identifiers or free text, never enums.
 // (Arrays pass their own key to their elements: `tags` -> each tag.)
 const NOT_ENUM_KEY =
-  /(?:^|[_\-.\s])(?:id|ids|uuid|guid|token|hash|sha|key|secret|password|email|url|uri|href|link|path|paths|title|description|desc|message|msg|text|body|content|comment|note|notes|subject|summary|html|address|phone|slug|name|version|login|username|user|color|colour|city|street|zip|postcode|postal_code|labels|tags|topics|categories|keywords|added|removed|modified|files|filename)$|[a-z0-9](?:Id|ID|Ids|Uuid|UUID|Token|Hash|Key|Email|Url|URL|Uri|Href|Link|Path|Title|Description|Message|Text|Body|Content|Comment|Note|Subject|Summary|Html|Address|Phone|Slug|Name|Version|Login|Username|Color|City|Labels|Tags|Topics|Files)$/;
+  /(?:^|[_\-.\s])(?:id|ids|uuid|guid|token|hash|sha|key|secret|password|email|url|uri|href|link|path|paths|title|description|desc|message|msg|text|body|content|comment|note|notes|subject|summary|html|address|phone|slug|name|version|currency|currency_code|presentment_currency|country|country_code|locale|customer_locale|language|lang|timezone|time_zone|login|username|user|color|colour|city|street|zip|postcode|postal_code|labels|tags|topics|categories|keywords|added|removed|modified|files|filename)$|[a-z0-9](?:Id|ID|Ids|Uuid|UUID|Token|Hash|Key|Email|Url|URL|Uri|Href|Link|Path|Title|Description|Message|Text|Body|Content|Comment|Note|Subject|Summary|Html|Address|Phone|Slug|Name|Version|Currency|CurrencyCode|Country|CountryCode|Locale|Language|Timezone|TimeZone|Login|Username|Color|City|Labels|Tags|Topics|Files)$/;
 /** Event-type names are closed sets even though they end in "name". */
 const EVENT_NAME_KEY = /^event_?name$/i;
+// (ISO code lists — currencies, countries, locales, time zones — are closed but large: the few
+// values a stream shows are always too narrow an enum: fixtures F11.)
 const NUMERIC = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** Strings at `node` (under property `key`) look like a closed set of values. */

@@ -3,7 +3,7 @@
  * in to-schema.ts. Property order in the output is first appearance; everything else (types,
  * required, formats, enums, maps, discriminators) depends only on the multiset of samples.
  */
-import { fail, FieldkitError, hasErrors, ok, type Result } from '../errors.js';
+import { fail, FieldkitError, hasErrors, issue, ok, type Issue, type Result } from '../errors.js';
 import type { JSONSchemaObject } from '../types.js';
 import { createInferrer, inferFromTextFast } from './inferrer.js';
 import type { InferOptions, InferTextOptions } from './options.js';
@@ -36,7 +36,7 @@ export function tryInferSchemaFromText(text: string, opts: InferTextOptions = {}
   // texts skip it: the scanner is one large function that only pays off once V8 has optimised it.
   if (text.length >= SCAN_MIN_LENGTH) {
     const fast = inferFromTextFast(text, format === 'ndjson', inferOpts);
-    if (fast !== null) return ok(fast.toSchema());
+    if (fast !== null) return ok(fast.toSchema(), fast.count === 0 ? [emptyIssue(source)] : []);
   }
   const inf = createInferrer(inferOpts);
   if (format !== 'ndjson') {
@@ -60,7 +60,14 @@ export function tryInferSchemaFromText(text: string, opts: InferTextOptions = {}
   const reader = inf.createTextReader(readerOpts);
   const issues = [...reader.write(text), ...reader.end()];
   if (hasErrors(issues)) return fail(issues);
+  if (inf.count === 0) issues.push(emptyIssue(source));
   return ok(inf.toSchema(), issues);
+}
+
+function emptyIssue(source: string | undefined): Issue {
+  const extra: Partial<Issue> = { severity: 'warning' };
+  if (source !== undefined) extra.source = source;
+  return issue('infer/empty', 'No samples in the input: the schema accepts anything', extra);
 }
 
 /** Like {@link tryInferSchemaFromText}, but throws a {@link FieldkitError} carrying the issues on bad text. */

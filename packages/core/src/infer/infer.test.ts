@@ -183,6 +183,29 @@ describe('real-payload heuristics (fixtures feedback)', () => {
     expect(p.status!.enum).toEqual(['active', 'past_due']);
   });
 
+  it('describes a key only ever null as anything (F10)', () => {
+    expect(props(inferSchema([{ experimentId: null }, { experimentId: null }])).experimentId).toEqual({});
+  });
+
+  it('makes no enum of ISO code lists (F11)', () => {
+    const xs = Array.from({ length: 12 }, (_, i) => ({ currency: ['eur', 'usd'][i % 2], country_code: ['DE', 'US'][i % 2], locale: ['en', 'de'][i % 2] }));
+    const p = props(inferSchema(xs));
+    expect(p.currency!.enum).toBeUndefined();
+    expect(p.country_code!.enum).toBeUndefined();
+    expect(p.locale!.enum).toBeUndefined();
+  });
+
+  it('applies an enum hint on an array path to its elements (Q6)', () => {
+    const s = inferSchema([{ labels: ['a', 'b'] }], { hints: { '/labels': 'enum' } });
+    expect((props(s).labels!.items as JSONSchemaObject).enum).toEqual(['a', 'b']);
+  });
+
+  it('warns when text holds no samples (Q6)', () => {
+    const r = tryInferSchemaFromText('  \n');
+    expect(r.ok).toBe(true);
+    expect(r.issues).toMatchObject([{ code: 'infer/empty', severity: 'warning' }]);
+  });
+
   it('writes no date format for version ids', () => {
     expect(props(inferSchema([{ api_version: '2024-04-10' }])).api_version!.format).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 /**
  * toSchema: a pure pass from node trees to JSON Schema. Rules, in the order they apply to a node:
- *  1. never seen -> `{}`; only null -> `{ type: 'null' }`.
+ *  1. never seen -> `{}`; only null -> `{}` too (the first real value must not be rejected).
  *  2. kinds present: object, array, primitives (boolean, integer — every number integral —,
  *     number, string). One shape plus null -> a type array (`['object', 'null']`); objects or
  *     arrays together with other kinds -> `anyOf` (null rides in the primitive branch).
@@ -69,6 +69,11 @@ function hintsAt(compiled: CompiledHint[], path: Seg[]): Set<Hint> | null {
     }
     if (ok) for (const h of c.hints) (out ??= new Set()).add(h);
   }
+  // A value hint on an array path applies to its elements (`/labels` enum = `/labels/*` enum).
+  if (path.length > 0 && path[path.length - 1] === ITEM) {
+    const parent = hintsAt(compiled, path.slice(0, -1));
+    if (parent !== null) for (const h of parent) if (h === 'enum' || h === 'no-enum' || h === 'no-format') (out ??= new Set()).add(h);
+  }
   return out;
 }
 
@@ -105,7 +110,8 @@ function buildNode(node: Node, key: string | null, path: Seg[] | null, depth: nu
   const hasArr = node.arr > 0;
   const nullable = node.nul > 0;
   const shapes = (hasObj ? 1 : 0) + (hasArr ? 1 : 0) + (prims.length > 0 ? 1 : 0);
-  if (shapes === 0) return { type: 'null' };
+  // Only ever null: we know it is nullable, not what it holds (fixtures F10) -> anything.
+  if (shapes === 0) return {};
   if (shapes === 1) {
     if (hasObj) return objectSchema(node, key, path, hints, nullable, depth, ctx);
     if (hasArr) return arraySchema(node, key, path, nullable, depth, ctx);
