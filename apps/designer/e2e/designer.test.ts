@@ -302,6 +302,26 @@ describe('designer', () => {
     expect(await page.locator('.fd-output').textContent()).not.toContain('Generating');
   });
 
+  it('follows a dark system theme, readable everywhere', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      await page.getByRole('tab', { name: 'Design' }).click();
+      await page.getByRole('button', { name: 'Load example' }).click();
+      await page.locator('[data-path="dataFields.campaignId"]').first().waitFor();
+      const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      expect(bg).toBe('rgb(18, 21, 27)');
+      await screenshot('07-dark-design');
+      await expectAccessible('dark design');
+      await page.getByRole('tab', { name: 'Validate' }).click();
+      await page.getByRole('button', { name: /Use a sample/ }).click();
+      await expect.poll(() => page.getByTestId('validation-result').textContent(), { timeout: 15_000 }).toMatch(/^Valid/);
+      await screenshot('08-dark-validate');
+      await expectAccessible('dark validate');
+    } finally {
+      await page.emulateMedia({ colorScheme: 'light' });
+    }
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });
