@@ -221,6 +221,15 @@ describe('hints', () => {
     expect(((props(s).byCode!.additionalProperties as JSONSchemaObject).properties as Record<string, JSONSchemaObject>).sku!.enum).toEqual(['a']);
   });
 
+  it('warn about hints that match nothing, with the near-miss key (Q5)', () => {
+    const inf = createInferrer({ hints: { '/dataFeilds/plan': 'enum', '/dataFields/plan': 'enum', '/tags/*': 'no-enum' } });
+    inf.add({ dataFields: { plan: 'x' }, tags: ['a'] });
+    const issues = inf.checkHints();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: 'infer/hint-unused', severity: 'warning', suggestion: '/dataFields/plan' });
+    expect(inf.checkHints({ '/x': 'bogus' as never })[0]!.code).toBe('infer/hint-unknown');
+  });
+
   it('name the discriminator with a hint on a root path', () => {
     const xs = [{ kind2: 'a', x: 1 }, { kind2: 'b', y: 'z' }];
     expect(inferSchema(xs, { hints: { '/kind2': 'discriminator' } })['x-fieldkit-discriminator']).toBe('kind2');

@@ -10,7 +10,8 @@ import { fail, FieldkitError, ok, type Issue, type Result } from '../errors.js';
 import type { JSONSchemaObject } from '../types.js';
 import { DISCRIMINATOR_KEYS, DISCRIMINATOR_MAX_VALUES, MAX_PARTITIONS, isTagValue } from './heuristics.js';
 import { addSample, mergeNode, Node } from './node.js';
-import { DEFAULT_INFER_OPTIONS, DEFAULT_MAX_DEPTH, type InferOptions, type TextReaderOptions } from './options.js';
+import { checkHintsAgainst } from './hints.js';
+import { DEFAULT_INFER_OPTIONS, DEFAULT_MAX_DEPTH, type Hint, type InferOptions, type TextReaderOptions } from './options.js';
 import { flattenNode, readState, type InferenceState, type NodeState, type PartitionState } from './state.js';
 import { rootStrings, scanSamples } from './scan.js';
 import { createTextReader, type TextReader } from './text.js';
@@ -30,6 +31,11 @@ export interface Inferrer {
   readonly count: number;
   /** The schema for everything added so far; options override those given at creation. */
   toSchema(opts?: Partial<InferOptions>): JSONSchemaObject;
+  /**
+   * Warnings for hints (default: the creation options' hints) that match no path in the
+   * samples (`infer/hint-unused`, with a suggestion for a near-miss key) or name no known hint.
+   */
+  checkHints(hints?: Record<string, Hint | Hint[]>): Issue[];
 }
 
 interface Partition {
@@ -343,6 +349,10 @@ class InferrerImpl implements Inferrer {
       if (shapes.size > 1) return { key, variants };
     }
     return null;
+  }
+
+  checkHints(hints?: Record<string, Hint | Hint[]>): Issue[] {
+    return checkHintsAgainst([...this.parts.values()].map((p) => p.root), hints ?? this.opts.hints);
   }
 
   toSchema(overrides?: Partial<InferOptions>): JSONSchemaObject {
