@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command, CommandIO } from '../command.js';
 import { DEFAULT_CAPTURE_SERVER_OPTIONS, MAX_DEPTH_LIMIT, startCaptureServer } from '../capture/server.js';
 import { isSourceName, parseSize } from '../capture/http-util.js';
@@ -67,6 +68,15 @@ Re-derive inferred schemas and drift from the stored raw bodies: fieldkit rebuil
 Exit codes: 0 stopped normally, 2 bad options or the port/database could not be opened.
 `;
 
+/** Why `file` cannot be a capture database (a folder, or in a folder that does not exist); undefined when it can be tried. */
+export function databasePathProblem(file: string): string | undefined {
+  if (existsSync(file) && statSync(file).isDirectory()) return `${file} is a folder, not a database file`;
+  const dir = dirname(file);
+  if (!existsSync(dir)) return `the folder ${dir} does not exist (for --db ${file})`;
+  if (!statSync(dir).isDirectory()) return `${dir} is not a folder (for --db ${file})`;
+  return undefined;
+}
+
 function pairs(values: string[], flag: string, env: NodeJS.ProcessEnv): Map<string, string> {
   const out = new Map<string, string>();
   for (const v of values) {
@@ -122,6 +132,8 @@ export async function runCapture(argv: string[], io: CommandIO, signal?: AbortSi
       log: (line) => io.stderr.write(`fieldkit capture: ${line}\n`),
     };
     quiet = args.flags.get('quiet') === true;
+    const problem = databasePathProblem(opts.db);
+    if (problem) throw new UsageError(problem);
   } catch (err) {
     if (err instanceof UsageError) {
       printError(io.stderr, 'capture', err.message);

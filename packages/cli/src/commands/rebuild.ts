@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { openCaptureStore } from '../capture/store.js';
-import { DEFAULT_CAPTURE_DB } from './capture.js';
+import { databasePathProblem, DEFAULT_CAPTURE_DB } from './capture.js';
 import { EXIT_OK, EXIT_USAGE, parseArgs, printError, stringFlag, UsageError, type FlagSpecs } from '../io/index.js';
 
 const FLAGS: FlagSpecs = { db: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } };
@@ -45,6 +45,11 @@ export const rebuildCommand: Command = {
         return EXIT_USAGE;
       }
       throw err;
+    }
+    const problem = databasePathProblem(file);
+    if (problem) {
+      printError(io.stderr, 'rebuild', problem);
+      return EXIT_USAGE;
     }
     if (!existsSync(file)) {
       printError(io.stderr, 'rebuild', `no capture database at ${file}`);
