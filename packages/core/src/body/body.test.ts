@@ -295,6 +295,26 @@ describe('regressions found by qa', () => {
     expect(fine.ok && fine.value).toEqual({ listId: 1, subscribers: [{ email: 'a@b.co' }, { userId: 'u2' }] });
   });
 
+  // A fuzz run (hostile.test.ts) ran the process out of memory: exampleBody built `minItems` items and padded
+  // strings to `minLength` however large ({ minItems: 1e9 }, lists of lists of 1000), and buildRequestBody
+  // counted up to a row number's value ({ items: { "4294967294": … } } meant four billion steps).
+  it('stays_bounded_on_huge_minItems_minLength_and_row_numbers', () => {
+    expect(exampleBody({ type: 'array', minItems: 1e9, items: { type: 'string' } })).toBeNull();
+    const nested = exampleBody({ type: 'array', minItems: 1000, items: { type: 'array', minItems: 1000, items: { type: 'array', minItems: 1000 } } });
+    expect(JSON.stringify(nested).length).toBeLessThan(2_000_000);
+    expect(typeof exampleBody({ type: 'string', minLength: 1e12 })).toBe('string');
+    // Real sizes are untouched: 3 items of at least 5 characters.
+    expect(exampleBody({ type: 'array', minItems: 3, items: { type: 'string', minLength: 5 } })).toEqual(['textx', 'textx', 'textx']);
+    const f = [createField({ name: 'items', type: 'array', of: createField({ name: '', type: 'integer' }) })];
+    const r = buildRequestBody(f, { items: { '4294967294': '7', '2': '5' } });
+    expect(r.ok && r.value).toEqual({ items: [5, 7] });
+    const sparse: unknown[] = [];
+    sparse[2 ** 31] = '1';
+    const r2 = buildRequestBody(f, { items: sparse });
+    expect(r2.ok && r2.value).toEqual({ items: [1] });
+    expect(buildRequestBody(f, { items: { a: '1' } }).issues.map((i) => i.code)).toEqual(['body/type']);
+  });
+
   // exampleBody followed required properties without bound: a 3,000-level schema overflowed the stack.
   it('gives_an_example_for_a_schema_nested_thousands_of_levels_without_overflowing', () => {
     let s: JSONSchema = { type: 'string' };

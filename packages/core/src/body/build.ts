@@ -38,7 +38,8 @@ const isBlank = (v: unknown) => v === undefined || v === '';
 /** Not filled in at all: blank, or an object/list whose leaves are all blank. */
 function isDeepBlank(v: unknown): boolean {
   if (isBlank(v)) return true;
-  if (Array.isArray(v)) return v.every((x) => isDeepBlank(x));
+  // Own keys, not 0..length (sparse arrays): same for arrays and records.
+  if (Array.isArray(v)) return ownKeys(v).every((k) => isDeepBlank(own(v, k)));
   if (isRecord(v)) return ownKeys(v).every((k) => isDeepBlank(own(v, k)));
   return false;
 }
@@ -201,19 +202,22 @@ function buildValue(f: Field, v: unknown, path: PathSegment[], issues: Issue[]):
     }
     case 'array': {
       let arr: unknown = v;
+      let rowsRecord = false;
       if (typeof v === 'string') {
         const j = parseJson(v);
         if (!j.ok || !Array.isArray(j.value)) return typeError(f, v, path, 'a list (JSON text like [1, 2])', issues);
         arr = j.value;
       } else if (isRecord(v) && ownKeys(v).every((k) => /^(0|[1-9]\d*)$/.test(k))) {
-        const a: unknown[] = [];
-        for (const k of ownKeys(v)) a[Number(k)] = own(v, k);
-        arr = a;
+        rowsRecord = true; // { "0": …, "1": … }: rows keyed by position, as dotted paths make them
       }
-      if (!Array.isArray(arr)) return typeError(f, v, path, 'a list', issues);
+      if (!Array.isArray(arr) && !rowsRecord) return typeError(f, v, path, 'a list', issues);
+      // Rows are visited by their own keys in index order, never by counting up to `length`: a form
+      // row numbered 4294967294 (or a sparse array) must not mean four billion steps.
+      const rows = arr as Record<string, unknown> | unknown[];
+      const indexes = ownKeys(rows).filter((k) => /^(0|[1-9]\d*)$/.test(k)).map(Number).sort((a, b) => a - b);
       const items: unknown[] = [];
-      for (let i = 0; i < arr.length; i++) {
-        const el = i in arr ? arr[i] : undefined;
+      for (const i of indexes) {
+        const el = own(rows, String(i));
         if (isDeepBlank(el)) continue;
         const built = f.of ? buildValue(f.of, el, [...path, i], issues) : el;
         if (built !== SKIP) items.push(built);
@@ -249,7 +253,7 @@ function anyValue(v: unknown): unknown {
     const j = parseJson(v);
     return j.ok ? j.value : v;
   }
-  if (Array.isArray(v)) return v.map(anyValue);
+  if (Array.isArray(v)) return ownKeys(v).map((k) => anyValue(own(v, k)));
   if (isRecord(v)) {
     const out: Record<string, unknown> = {};
     for (const k of ownKeys(v)) defineKey(out, k, anyValue(own(v, k)));

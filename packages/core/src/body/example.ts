@@ -38,8 +38,19 @@ export const FORMAT_EXAMPLE_VALUES: Record<string, string | number> = {
  * Below {@link MAX_NESTING} subschema levels the example is `null` (such schemas are refused elsewhere).
  */
 export function exampleBody(schema: JSONSchema): unknown {
+  budget = MAX_EXAMPLE_VALUES;
   return example(schema, schema, 0, []);
 }
+
+/**
+ * How many values (and thousands of string characters) one example may hold. A hostile schema
+ * (`minItems: 1e9`, nested `minItems: 1000` lists, `minLength: 1e9`) would otherwise exhaust memory;
+ * past the budget the example holds `null` (no real schema comes near it).
+ */
+export const MAX_EXAMPLE_VALUES = 100_000;
+
+/** Values left for the example being built (exampleBody is synchronous, so one counter serves). */
+let budget = MAX_EXAMPLE_VALUES;
 
 function typesOf(s: JSONSchemaObject): string[] | undefined {
   if (typeof s.type === 'string') return [s.type];
@@ -106,7 +117,7 @@ function deref(s: JSONSchema, root: JSONSchema, refs: string[]): JSONSchema {
 
 function example(s0: JSONSchema, root: JSONSchema, depth: number, refs: string[]): unknown {
   // A schema nested deeper than the field tools accept gets null there instead of a stack overflow.
-  if (depth > MAX_NESTING) return null;
+  if (depth > MAX_NESTING || --budget < 0) return null;
   if (s0 === true || s0 === false) return null;
   const ref = isRecord(s0) && typeof s0.$ref === 'string' ? s0.$ref : undefined;
   const derefd = deref(s0, root, refs);
@@ -142,6 +153,7 @@ function example(s0: JSONSchema, root: JSONSchema, depth: number, refs: string[]
       if (Array.isArray(items)) return items.map((p) => example(p, root, depth + 1, nextRefs));
       const n = Math.min(Math.max(min, depth > 6 || ref !== undefined && refs.length > 3 ? 0 : 1), max);
       if (items === false) return [];
+      if (n > budget) return null;
       return Array.from({ length: n }, () => example(items === undefined ? {} : items, root, depth + 1, nextRefs));
     }
     case 'object': {
@@ -211,6 +223,8 @@ function exampleString(s: JSONSchemaObject): string {
   const min = typeof s.minLength === 'number' ? s.minLength : 0;
   const max = typeof s.maxLength === 'number' ? s.maxLength : Infinity;
   if (typeof s.format !== 'string') {
+    budget -= Math.floor(min / 1000);
+    if (budget < 0) return 'x';
     if (v.length < min) v = v.padEnd(min, 'x');
     if (v.length > max) v = v.slice(0, max);
   }

@@ -259,8 +259,7 @@ function checkAtLeastOne(v: unknown, rule: NonNullable<RequestPreset['atLeastOne
   const seg = rule.path[depth]!;
   if (seg === '*') {
     // Rows left blank are skipped by buildRequestBody, so they need no user either.
-    if (Array.isArray(v)) v.forEach((x, i) => !isBlankValue(x) && checkAtLeastOne(x, rule, [...at, i], issues, depth + 1));
-    else if (isRecord(v)) for (const k of Object.keys(v)) if (/^(0|[1-9]\d*)$/.test(k) && !isBlankValue(own(v, k))) checkAtLeastOne(own(v, k), rule, [...at, Number(k)], issues, depth + 1);
+    if (Array.isArray(v) || isRecord(v)) for (const k of Object.keys(v)) if (/^(0|[1-9]\d*)$/.test(k) && !isBlankValue(own(v, k))) checkAtLeastOne(own(v, k), rule, [...at, Number(k)], issues, depth + 1);
     return;
   }
   // A missing container counts as empty: { user: {} } must still name the user.
@@ -271,7 +270,7 @@ function checkAtLeastOne(v: unknown, rule: NonNullable<RequestPreset['atLeastOne
 /** Not filled in: undefined, "" or null, or an object/list of such values (as a form leaves it). */
 function isBlankValue(v: unknown): boolean {
   if (v === undefined || v === '' || v === null) return true;
-  if (Array.isArray(v)) return v.every(isBlankValue);
+  if (Array.isArray(v)) return Object.keys(v).every((k) => isBlankValue(own(v, k)));
   if (isRecord(v)) return Object.keys(v).every((k) => isBlankValue(own(v, k)));
   return false;
 }

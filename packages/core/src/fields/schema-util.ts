@@ -96,7 +96,8 @@ export function findTooDeep(value: unknown, max: number = MAX_NESTING): PathSegm
       for (let p: Frame | undefined = f; p !== undefined && p.key !== undefined; p = p.parent) path.push(p.key);
       return path.reverse();
     }
-    if (Array.isArray(f.v)) f.v.forEach((x, i) => stack.push({ v: x, depth: f.depth + 1, key: i, parent: f }));
+    // Own keys, not 0..length: a sparse array's length can be in the billions.
+    if (Array.isArray(f.v)) for (const k of ownKeys(f.v)) stack.push({ v: (f.v as unknown[])[Number(k)], depth: f.depth + 1, key: Number(k), parent: f });
     else for (const k of ownKeys(f.v)) stack.push({ v: own(f.v, k), depth: f.depth + 1, key: k, parent: f });
   }
   return undefined;
