@@ -266,14 +266,14 @@ describe('designer', () => {
       .locator('input[type=file][aria-label="Open a saved design"]')
       .setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(file) });
     await page.locator('[data-path="dataFields.planTier"]').first().waitFor();
-    await expect(page.locator('#app-status').textContent()).resolves.toMatch(/Opened .*\.fieldkit\.json/);
+    await expect.poll(() => page.locator('#app-status').textContent()).toMatch(/Opened .*\.fieldkit\.json/);
 
     // A file that is not a saved design (NDJSON payloads) opens as samples.
     const ndjson = [{ ...SUBSCRIBE, eventName: 'emailUnSubscribe' }, { ...SUBSCRIBE, eventName: 'emailUnSubscribe', extra: 1 }].map((x) => JSON.stringify(x)).join('\n');
     await page
       .locator('input[type=file][aria-label="Open a saved design"]')
       .setInputFiles({ name: 'unsubscribes.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(ndjson) });
-    await expect(page.locator('#app-status').textContent()).resolves.toMatch(/Opened unsubscribes\.ndjson as samples/);
+    await expect.poll(() => page.locator('#app-status').textContent()).toMatch(/Opened unsubscribes\.ndjson as samples: fields inferred/);
     await page.locator('[data-path="extra"]').first().waitFor();
     await expect(page.getByTestId('sample-count').textContent()).resolves.toMatch(/^2 samples/);
     await page.locator('#app-status').getByRole('button', { name: 'Undo' }).click();
@@ -300,6 +300,18 @@ describe('designer', () => {
     await expect.poll(() => output('TypeScript').textContent(), { timeout: 10_000 }).toMatch(/export interface Payload \{\s*field: string;?\s*\}/);
     await page.waitForTimeout(500);
     expect(await page.locator('.fd-output').textContent()).not.toContain('Generating');
+  });
+
+  it('takes payloads pasted anywhere on the page', async () => {
+    await page.getByRole('tab', { name: 'Design' }).click();
+    await page.locator('#fields-h').click(); // focus is on the page, not in a text field
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, JSON.stringify({ ...SUBSCRIBE, pastedAnywhere: true }));
+    await page.locator('[data-path="pastedAnywhere"]').first().waitFor();
+    await expect(page.locator('#app-status').textContent()).resolves.toMatch(/Pasted samples: fields inferred/);
   });
 
   it('follows a dark system theme, readable everywhere', async () => {

@@ -14,7 +14,7 @@ import {
   type JSONSchemaObject,
   type SchemaDraft,
 } from '@fieldkit/core';
-import { copyText, JsonWizard, RequestBodyBuilder, SchemaDesigner } from '@fieldkit/react';
+import { analyzeSamples, copyText, JsonWizard, RequestBodyBuilder, SchemaDesigner } from '@fieldkit/react';
 import { CaptureTab } from './CaptureTab.js';
 import { CodeView } from './components/CodeView.js';
 import { TabList, type TabItem } from './components/Tabs.js';
@@ -186,6 +186,53 @@ export function App() {
     },
     [],
   );
+  // Paste or drop payloads anywhere on the page (outside text inputs): they become the samples.
+  const takeSamplesText = useCallback(
+    (text: string, what: string) => {
+      // Parsed here as the wizard does (it reports the same samples again, a no-op): the tree is right at once,
+      // even when the text equals the current one and the wizard has nothing new to analyse.
+      const { samples, issues } = analyzeSamples(text);
+      const bad = issues.some((i) => i.severity === 'error');
+      replaceAll(
+        { ...stateRef.current, sampleText: text, samples, designs: [], tab: 'design' },
+        bad ? `${what}, but they do not parse: see the errors under Samples.` : `${what}: fields inferred from them.`,
+      );
+      setSamplesOpen(true);
+    },
+    [replaceAll],
+  );
+  useEffect(() => {
+    const editable = (t: EventTarget | null) =>
+      t instanceof HTMLElement && (t.isContentEditable || t.closest('input, textarea, select, [contenteditable="true"]') !== null);
+    const onPaste = (e: ClipboardEvent) => {
+      if (editable(e.target)) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      if (!/^\s*[[{]/.test(text)) return;
+      e.preventDefault();
+      takeSamplesText(text, 'Pasted samples');
+    };
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const inWizard = (t: EventTarget | null) => t instanceof Element && t.closest('.fk-drop') !== null;
+    const onDragOver = (e: DragEvent) => {
+      if (hasFiles(e) && !inWizard(e.target)) e.preventDefault();
+    };
+    const onDrop = async (e: DragEvent) => {
+      if (!hasFiles(e) || inWizard(e.target)) return;
+      e.preventDefault();
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      const texts = await Promise.all(files.map((f) => f.text()));
+      takeSamplesText(texts.map((t) => t.trim()).join('\n'), `Dropped ${files.length === 1 ? files[0]!.name : `${files.length} files`}`);
+    };
+    document.addEventListener('paste', onPaste);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      document.removeEventListener('paste', onPaste);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [takeSamplesText]);
+
   const fileInput = useRef<HTMLInputElement>(null);
   const onOpenFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -196,9 +243,7 @@ export function App() {
     if (r.fatal) {
       // Not a saved design: most likely payloads. They become the samples (the wizard parses
       // them, NDJSON included, and reports errors with line and column).
-      const cur = stateRef.current;
-      replaceAll({ ...cur, sampleText: text, samples: [], designs: [], tab: 'design' }, `Opened ${file.name} as samples.`);
-      setSamplesOpen(true);
+      takeSamplesText(text, `Opened ${file.name} as samples`);
       return;
     }
     replaceAll(r.state, r.problems.length ? `Opened ${file.name} with problems: ${r.problems.join('; ')}` : `Opened ${file.name}.`);
@@ -296,7 +341,7 @@ export function App() {
                 <p className="fd-muted fd-grow" data-testid="sample-count">
                   {state.samples.length} sample{state.samples.length === 1 ? '' : 's'}
                   {variants.length > 0 && ` · ${variants.length} event types (by "${discriminator}")`}
-                  {!samplesOpen && ' · paste, drop or upload your own JSON payloads'}
+                  {!samplesOpen && ' · paste (Ctrl+V) or drop your own JSON payloads anywhere'}
                 </p>
                 <button type="button" className="fd-btn" aria-expanded={samplesOpen} aria-controls="samples-body" onClick={() => setSamplesOpen((o) => !o)}>
                   {samplesOpen ? 'Hide samples' : 'Edit samples'}
