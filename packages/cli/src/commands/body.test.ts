@@ -128,6 +128,28 @@ describe('fieldkit body', () => {
     }
   });
 
+  // Regression (qa): `fieldkit body --fields events.schema.json --set eventName=emailOpen …` built against the MERGED
+  // fields of every event type (a warning, then checks that mixed event types); the event type was right there in
+  // the values. The discriminator's value now picks the variant; --variant still wins.
+  it('picks_the_event_type_named_in_the_values', async () => {
+    const events = write('events2.schema.json', {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      'x-fieldkit-discriminator': 'eventName',
+      oneOf: [{ $ref: '#/$defs/EmailOpen' }, { $ref: '#/$defs/EmailClick' }],
+      $defs: {
+        EmailOpen: { title: 'emailOpen', type: 'object', properties: { eventName: { const: 'emailOpen' }, email: { type: 'string' } }, required: ['eventName', 'email'] },
+        EmailClick: { title: 'emailClick', type: 'object', properties: { eventName: { const: 'emailClick' }, url: { type: 'string', format: 'uri' } }, required: ['eventName', 'url'] },
+      },
+    });
+    const open = await cli(['body', '--fields', events, '-s', 'eventName=emailOpen', '-s', 'email=a@b.co', '--compact']);
+    expect(open).toEqual({ code: 0, stdout: '{"eventName":"emailOpen","email":"a@b.co"}\n', stderr: '' });
+    const click = await cli(['body', '--fields', events, '-s', 'eventName=emailClick', '-s', 'email=a@b.co']);
+    expect(click.code).toBe(1);
+    expect(click.stderr.trim().split('\n')).toEqual(['error: "email" is not a field.', 'error: "url" is required.']);
+    const forced = await cli(['body', '--fields', events, '--variant', 'emailOpen', '-s', 'eventName=emailClick', '-s', 'email=a@b.co']);
+    expect(forced.stderr.trim()).toBe('error: "eventName" must be "emailOpen".');
+  });
+
   it('builds bodies from plain fields with array paths', async () => {
     const order = write('order.schema.json', {
       type: 'object',

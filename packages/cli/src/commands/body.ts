@@ -59,7 +59,8 @@ Options:
   -f, --fields FILE      the fields ("-" = stdin)
   -s, --set PATH=VALUE   a value; repeat for more
   --values FILE          values as a JSON object mirroring the fields (--set wins over it)
-  --variant NAME         for a FIELDS schema with event types: the event type to use
+  --variant NAME         for a FIELDS schema with event types: the event type to use (default:
+                         the one named by the value of its event-type field, e.g. --set eventName=…)
   --example              print a valid example body instead (format-correct values)
   --curl                 print a curl command that sends the body (the API key comes from an
                          environment variable, e.g. $ITERABLE_API_KEY; nothing secret is printed)
@@ -173,24 +174,6 @@ export const bodyCommand: Command = {
       return EXIT_OK;
     }
 
-    let fields: FieldList | undefined;
-    const fieldsFile = stringFlag(args, 'fields');
-    if (fieldsFile !== undefined) {
-      const loaded = await loadFieldList(fieldsFile, io, 'auto', stringFlag(args, 'variant'));
-      if (!loaded.ok) {
-        printIssues(io.stderr, loaded.issues);
-        return EXIT_USAGE;
-      }
-      const warnings = loaded.issues.filter((i) => i.severity !== 'info');
-      if (warnings.length) printIssues(io.stderr, warnings);
-      fields = loaded.value.fields;
-    }
-
-    if (booleanFlag(args, 'example')) {
-      const schema = preset ? fieldsToSchema(presetFields(preset, fields)) : fieldsToSchema(fields ?? []);
-      await writeStdout(io.stdout, json(exampleBody(schema)));
-      return EXIT_OK;
-    }
 
     let values: unknown = {};
     const valuesFile = stringFlag(args, 'values');
@@ -212,6 +195,27 @@ export const bodyCommand: Command = {
       return EXIT_USAGE;
     }
     values = mergeValues(values, sets.value);
+
+    let fields: FieldList | undefined;
+    const fieldsFile = stringFlag(args, 'fields');
+    if (fieldsFile !== undefined) {
+      // A schema with event types: the event type named in the values (e.g. --set eventName=emailOpen) picks the variant.
+      const root = values as Record<string, unknown>;
+      const loaded = await loadFieldList(fieldsFile, io, 'auto', stringFlag(args, 'variant'), (key) => (Object.prototype.hasOwnProperty.call(root, key) ? root[key] : undefined));
+      if (!loaded.ok) {
+        printIssues(io.stderr, loaded.issues);
+        return EXIT_USAGE;
+      }
+      const warnings = loaded.issues.filter((i) => i.severity !== 'info');
+      if (warnings.length) printIssues(io.stderr, warnings);
+      fields = loaded.value.fields;
+    }
+
+    if (booleanFlag(args, 'example')) {
+      const schema = preset ? fieldsToSchema(presetFields(preset, fields)) : fieldsToSchema(fields ?? []);
+      await writeStdout(io.stdout, json(exampleBody(schema)));
+      return EXIT_OK;
+    }
 
     const built = preset ? buildPresetBody(preset, fields, values as Record<string, unknown>) : buildRequestBody(fields ?? [], values as Record<string, unknown>);
     if (!built.ok) {

@@ -116,9 +116,16 @@ function declaredDraft(schema: unknown): SchemaDraft | undefined {
 
 /**
  * Read FILE (`-` = stdin) as a field list in any form (`auto` detects it). A discriminated schema
- * needs `variant` (the event type's value or `$defs` name) to pick one event type exactly.
+ * needs `variant` (the event type's value or `$defs` name) to pick one event type exactly; without it,
+ * `valueOf(key)` may name the event type from the discriminator's value (e.g. the body's `eventName`).
  */
-export async function loadFieldList(file: string, io: Parameters<typeof readJsonFile>[1], from: FieldsForm | 'auto' = 'auto', variant?: string): Promise<Result<LoadedFields>> {
+export async function loadFieldList(
+  file: string,
+  io: Parameters<typeof readJsonFile>[1],
+  from: FieldsForm | 'auto' = 'auto',
+  variant?: string,
+  valueOf?: (discriminator: string) => unknown,
+): Promise<Result<LoadedFields>> {
   const json = await readJsonFile(file, io);
   if (!json.ok) return json;
   const deep = findTooDeep(json.value);
@@ -136,6 +143,12 @@ export async function loadFieldList(file: string, io: Parameters<typeof readJson
   }
   let schema = json.value as JSONSchema;
   const variants = listVariants(schema);
+  const key = typeof schema === 'object' && schema !== null ? (schema as JSONSchemaObject)['x-fieldkit-discriminator'] : undefined;
+  if (variant === undefined && valueOf && variants.length > 0 && typeof key === 'string') {
+    const given = valueOf(key);
+    const hit = given === undefined ? undefined : variants.find((x) => x.value === given || String(x.value) === String(given));
+    if (hit) variant = String(hit.value);
+  }
   if (variant !== undefined) {
     const v = variants.find((x) => x.name === variant || String(x.value) === variant);
     if (!v) {
