@@ -312,6 +312,17 @@ describe('designer', () => {
     }, JSON.stringify({ ...SUBSCRIBE, pastedAnywhere: true }));
     await page.locator('[data-path="pastedAnywhere"]').first().waitFor();
     await expect(page.locator('#app-status').textContent()).resolves.toMatch(/Pasted samples: fields inferred/);
+
+    // On the Validate tab, a pasted payload is the one to check.
+    await page.getByRole('tab', { name: 'Validate' }).click();
+    await page.locator('#payload-h').click();
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, JSON.stringify({ email: 'x@example.com', checkMe: 1 }));
+    await expect.poll(() => page.getByLabel(/Paste a payload/).inputValue()).toContain('checkMe');
+    await page.locator('[data-path="pastedAnywhere"]').first().waitFor(); // the samples did not change
   });
 
   it('follows a dark system theme, readable everywhere', async () => {

@@ -208,6 +208,14 @@ export function App() {
       if (editable(e.target)) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (!/^\s*[[{]/.test(text)) return;
+      const tab = stateRef.current.tab;
+      if (tab === 'validate') {
+        // On the Validate tab a pasted payload is the one to check.
+        e.preventDefault();
+        setState((cur) => ({ ...cur, validateText: text }));
+        return;
+      }
+      if (tab !== 'design') return;
       e.preventDefault();
       takeSamplesText(text, 'Pasted samples');
     };
