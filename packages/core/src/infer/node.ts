@@ -194,6 +194,9 @@ export function nodeShapeAnchor(): readonly Node[] {
   return KEEP_NODE_SHAPE_ALIVE;
 }
 
+/** Key-cache positions kept per object node; keys beyond (very wide objects) go through the Map. */
+export const KEY_CACHE_MAX = 1024;
+
 /** What `addValue` needs besides the value. */
 export interface AddContext {
   /** Examples kept per path; 0 = don't collect. */
@@ -344,8 +347,10 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
       if (seen < ck.length && ck[seen] === k) c = cn![seen]!;
       else {
         c = node.child(k);
-        ck[seen] = k;
-        cn![seen] = c;
+        if (seen < KEY_CACHE_MAX) {
+          ck[seen] = k;
+          cn![seen] = c;
+        }
       }
       seen++;
       addValue(c, cv, depth + 1, ctx);
@@ -366,8 +371,10 @@ function visitKey(node: Node, o: Record<string, unknown>, k: string, seen: numbe
   if (seen < ck.length && ck[seen] === k) c = cn[seen]!;
   else {
     c = node.child(k);
-    ck[seen] = k;
-    cn[seen] = c;
+    if (seen < KEY_CACHE_MAX) {
+      ck[seen] = k;
+      cn[seen] = c;
+    }
   }
   addValue(c, cv, depth + 1, ctx);
   return seen + 1;

@@ -6,7 +6,7 @@
  * and the caller throws its partial state away and takes the exact path (JSON.parse per value),
  * which also produces the located parse issues. Iterative (explicit stack): any depth.
  */
-import { addExample, addNumber, addString, type AddContext, Node } from './node.js';
+import { addExample, addNumber, addString, KEY_CACHE_MAX, type AddContext, Node } from './node.js';
 
 /** Where scanned samples go. */
 export interface ScanTarget {
@@ -270,8 +270,10 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
         const key = esc ? (JSON.parse(text.slice(start - 1, i)) as string) : text.slice(start, j);
         child = obj.child(key);
         if (!esc) {
-          sk[seen] = key;
-          sn![seen] = child;
+          if (seen < KEY_CACHE_MAX) {
+            sk[seen] = key;
+            sn![seen] = child;
+          }
         } else if (seen < sk.length) {
           sk.length = seen; // an escaped key can't be matched raw: forget the cache from here
           sn!.length = seen;
