@@ -169,6 +169,8 @@ describe('designer', () => {
     await page.getByRole('button', { name: 'Side by side' }).click();
     await page.getByRole('tab', { name: 'Workato' }).click();
     const workato = JSON.parse((await output('Workato').textContent()) ?? '') as { name: string }[];
+    // What Workato cannot express (formats, nullability…) is listed, not silently dropped.
+    await expect(page.getByText(/Workato cannot express/).textContent()).resolves.toMatch(/^\d+ details?/);
     expect(workato.map((f) => f.name)).toEqual(expect.arrayContaining(['email', 'eventName', 'dataFields']));
     await screenshot('03-design-workato');
     await expectAccessible('design exports');

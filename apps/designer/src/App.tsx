@@ -3,6 +3,7 @@ import {
   DISCRIMINATOR_KEYS,
   fieldsToSchema,
   fieldsToWorkato,
+  workatoExportLosses,
   formatPath,
   inferSchema,
   listVariants,
@@ -148,6 +149,7 @@ export function App() {
   const schemaText = useMemo(() => (showSchema ? JSON.stringify(schema, null, 2) + '\n' : ''), [schema, showSchema]);
   const workatoText = useMemo(() => (showWorkato ? JSON.stringify(fieldsToWorkato(exported), null, 2) + '\n' : ''), [exported, showWorkato]);
   const ts = useTypeScript(schema, state.allOutputs || state.output === 'typescript');
+  const workatoLosses = useMemo(() => (showWorkato ? workatoExportLosses(exported) : []), [exported, showWorkato]);
   const validation = useValidation(schema, fields, state.validateText, state.tab === 'validate');
   // A payload of another event type than the selected one: offer to check it against its own.
   const payloadVariant = useMemo(() => {
@@ -306,6 +308,14 @@ export function App() {
         {id === 'typescript' && ts.busy && <span className="fd-muted">Generating…</span>}
       </div>
       {id === 'typescript' && ts.issues.length > 0 && <IssueList issues={ts.issues} />}
+      {id === 'workato' && workatoLosses.length > 0 && (
+        <details className="fd-losses">
+          <summary>
+            {plural(workatoLosses.length, 'detail')} Workato cannot express (left out of this export)
+          </summary>
+          <IssueList issues={workatoLosses} />
+        </details>
+      )}
       <CodeView text={outputText[id]} label={`${OUTPUT_FILES[id].label} output`} busy={id === 'typescript' && ts.busy} />
     </>
   );
