@@ -48,6 +48,8 @@ const OUTPUT_FILES: Record<OutputId, { ext: string; mime: string; label: string 
 const OUTPUT_ORDER: readonly OutputId[] = ['typescript', 'schema', 'workato'];
 
 const AUTOSAVE_DELAY_MS = 400;
+/** Browsers and chat tools choke on longer URLs (Chromium's limit is 2 MB; many tools cut far earlier). */
+const MAX_LINK_CHARS = 1_000_000;
 /** One empty list, so "no fields" keeps its identity across renders (memoised outputs depend on it). */
 const NO_FIELDS: FieldList = [];
 
@@ -260,6 +262,10 @@ export function App() {
   };
   const onShare = async () => {
     const url = shareUrl(state);
+    if (url.length > MAX_LINK_CHARS) {
+      setNotice({ kind: 'warning', text: `This design is too large for a link (${Math.ceil(url.length / 1024)} KB): use "Save file" to share it.` });
+      return;
+    }
     const copied = await copyText(url);
     setNotice({ kind: 'info', text: copied ? `Share link copied (${Math.ceil(url.length / 1024)} KB).` : 'Copy the share link from the address bar.' });
     if (!copied) history.replaceState(null, '', url);
