@@ -24,10 +24,13 @@ export interface CustomFormatDefinition {
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
+/** charCodeAt with an explicit bound (-1 past the end): out-of-bounds reads deoptimise V8's code. */
+const cc = (s: string, i: number): number => (i < s.length ? s.charCodeAt(i) : -1);
+
 // Hand-written scanners (no regex, no allocation): these run on every value at a path while
 // its format can still match, so they are on inference's hot path.
 const dig = (s: string, i: number): number => {
-  const c = s.charCodeAt(i) - 48;
+  const c = cc(s, i) - 48;
   return c >= 0 && c <= 9 ? c : -1;
 };
 /** Two digits at i as a number, or -1. */
@@ -38,7 +41,7 @@ const two = (s: string, i: number): number => {
 
 /** YYYY-MM-DD with a real calendar day at s[i..i+10). */
 function dateAt(s: string, i: number): boolean {
-  if (s.charCodeAt(i + 4) !== 45 || s.charCodeAt(i + 7) !== 45) return false;
+  if (cc(s, i + 4) !== 45 || cc(s, i + 7) !== 45) return false;
   const y1 = two(s, i), y2 = two(s, i + 2), mo = two(s, i + 5), d = two(s, i + 8);
   if (y1 < 0 || y2 < 0 || mo < 1 || mo > 12 || d < 1) return false;
   const y = y1 * 100 + y2;
@@ -50,9 +53,9 @@ function dateAt(s: string, i: number): boolean {
 function timeEnd(s: string, i: number): number {
   const h = two(s, i), m = two(s, i + 3), sec = two(s, i + 6);
   // Seconds stop at 59: ajv accepts a leap second only at 23:59 UTC, so 60 is refused here (stricter).
-  if (h < 0 || h > 23 || s.charCodeAt(i + 2) !== 58 || m < 0 || m > 59 || s.charCodeAt(i + 5) !== 58 || sec < 0 || sec > 59) return -1;
+  if (h < 0 || h > 23 || cc(s, i + 2) !== 58 || m < 0 || m > 59 || cc(s, i + 5) !== 58 || sec < 0 || sec > 59) return -1;
   let j = i + 8;
-  if (s.charCodeAt(j) === 46) {
+  if (cc(s, j) === 46) {
     j++;
     const start = j;
     while (dig(s, j) >= 0) j++;
@@ -63,19 +66,19 @@ function timeEnd(s: string, i: number): number {
 
 /** [+-]HH(:)?MM ending exactly at the end of s. */
 function numericOffsetToEnd(s: string, j: number): boolean {
-  const c = s.charCodeAt(j);
+  const c = cc(s, j);
   if (c !== 43 && c !== 45) return false;
   const h = two(s, j + 1);
   if (h < 0 || h > 23) return false;
   let k = j + 3;
-  if (s.charCodeAt(k) === 58) k++;
+  if (cc(s, k) === 58) k++;
   const m = two(s, k);
   return m >= 0 && m <= 59 && k + 2 === s.length;
 }
 
 /** RFC 3339 offset (`Z`, `z`, `+HH:MM`, `+HHMM`) ending exactly at the end of s. */
 function offsetToEnd(s: string, j: number): boolean {
-  const c = s.charCodeAt(j);
+  const c = cc(s, j);
   if (c === 90 || c === 122) return j + 1 === s.length;
   return numericOffsetToEnd(s, j);
 }
@@ -94,7 +97,7 @@ export function isTime(s: string): boolean {
 /** RFC 3339 date-time: date, `T` (or `t`), time, offset. */
 export function isDateTime(s: string): boolean {
   if (s.length < 20) return false;
-  const t = s.charCodeAt(10);
+  const t = cc(s, 10);
   if ((t !== 84 && t !== 116) || !dateAt(s, 0)) return false;
   const j = timeEnd(s, 11);
   return j > 0 && offsetToEnd(s, j);
@@ -103,19 +106,19 @@ export function isDateTime(s: string): boolean {
 /** ISO date-time without an offset (`2024-05-01T12:00:00`): ajv-formats' `iso-date-time`. */
 export function isLocalDateTime(s: string): boolean {
   if (s.length < 19) return false;
-  const t = s.charCodeAt(10);
+  const t = cc(s, 10);
   return (t === 84 || t === 116) && dateAt(s, 0) && timeEnd(s, 11) === s.length;
 }
 
 /** `2024-05-01 12:00:00 +00:00` (Iterable), `2024-05-01 12:00:00 UTC`, `2024-05-01 12:00:00`. */
 export function isSpaceDateTime(s: string): boolean {
-  if (s.length < 19 || s.charCodeAt(10) !== 32 || !dateAt(s, 0)) return false;
+  if (s.length < 19 || cc(s, 10) !== 32 || !dateAt(s, 0)) return false;
   let j = timeEnd(s, 11);
   if (j < 0) return false;
   const n = s.length;
   if (j === n) return true;
-  if (s.charCodeAt(j) === 32) j++;
-  const c = s.charCodeAt(j) | 32;
+  if (cc(s, j) === 32) j++;
+  const c = cc(s, j) | 32;
   if (c === 122) return j + 1 === n; // z
   if (j + 3 === n) {
     const w = s.slice(j).toLowerCase();
@@ -161,10 +164,10 @@ const isHexCode = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) |
 function uriRun(s: string, i: number, mask: number): number {
   const n = s.length;
   while (i < n) {
-    const c = s.charCodeAt(i);
+    const c = cc(s, i);
     if (c < 128 && (URI_CHARS[c]! & mask) !== 0) i++;
     else if (c === 37) {
-      if (!isHexCode(s.charCodeAt(i + 1)) || !isHexCode(s.charCodeAt(i + 2))) return -1;
+      if (!isHexCode(cc(s, i + 1)) || !isHexCode(cc(s, i + 2))) return -1;
       i += 3;
     } else return i;
   }
@@ -178,24 +181,24 @@ function uriRun(s: string, i: number, mask: number): number {
 export function isUri(s: string): boolean {
   const n = s.length;
   if (n > 2048 || n < 4) return false;
-  let c = s.charCodeAt(0) | 32;
+  let c = cc(s, 0) | 32;
   if (c < 97 || c > 122) return false;
   let i = 1;
   for (; i < n; i++) {
-    c = s.charCodeAt(i);
+    c = cc(s, i);
     const l = c | 32;
     if (!((l >= 97 && l <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) break;
   }
-  if (s.charCodeAt(i) !== 58) return false;
+  if (cc(s, i) !== 58) return false;
   const schemeEnd = i;
   i++;
-  if (s.charCodeAt(i) === 47 && s.charCodeAt(i + 1) === 47) {
+  if (cc(s, i) === 47 && cc(s, i + 1) === 47) {
     i += 2;
     // authority: [userinfo@]host[:port]
     const at = s.indexOf('@', i);
     let end = i;
     while (end < n) {
-      const e = s.charCodeAt(end);
+      const e = cc(s, end);
       if (e === 47 || e === 63 || e === 35) break;
       end++;
     }
@@ -203,13 +206,13 @@ export function isUri(s: string): boolean {
     const h = uriRun(s, i, 1);
     if (h < 0 || h === i) return false;
     i = h;
-    if (s.charCodeAt(i) === 58) {
+    if (cc(s, i) === 58) {
       i++;
-      while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+      while (i < n && cc(s, i) >= 48 && cc(s, i) <= 57) i++;
     }
     if (i !== end) return false;
     // path: ("/" pchar*)*
-    while (s.charCodeAt(i) === 47) {
+    while (cc(s, i) === 47) {
       i = uriRun(s, i + 1, 3);
       if (i < 0) return false;
     }
@@ -219,16 +222,16 @@ export function isUri(s: string): boolean {
     const p = uriRun(s, i, 3);
     if (p <= i) return false;
     i = p;
-    while (s.charCodeAt(i) === 47) {
+    while (cc(s, i) === 47) {
       i = uriRun(s, i + 1, 3);
       if (i < 0) return false;
     }
   }
-  if (s.charCodeAt(i) === 63) {
+  if (cc(s, i) === 63) {
     i = uriRun(s, i + 1, 7);
     if (i < 0) return false;
   }
-  if (s.charCodeAt(i) === 35) {
+  if (cc(s, i) === 35) {
     i = uriRun(s, i + 1, 7);
     if (i < 0) return false;
   }

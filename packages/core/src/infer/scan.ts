@@ -20,6 +20,8 @@ const OBJ = 1;
 const ARR = 2;
 let serial = 0;
 
+/** charCodeAt with an explicit bound (-1 past the end): out-of-bounds reads deoptimise V8's code. */
+const codeAt = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : -1);
 const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 
@@ -30,7 +32,7 @@ const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c
  */
 export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): boolean {
   const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let i = codeAt(text, 0) === 0xfeff ? 1 : 0;
   const ctx: AddContext = { maxExamples: target.maxExamples, queue: [], base: 0, protoClean: true };
   const wantEx = target.maxExamples > 0;
   // Explicit stack of open containers.
@@ -45,14 +47,14 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
 
   for (;;) {
     // Between samples: any whitespace (blank lines included), and byte-order marks of concatenated files.
-    while (i < n && (isWs(text.charCodeAt(i)) || text.charCodeAt(i) === 0xfeff)) i++;
+    while (i < n && (isWs(codeAt(text, i)) || codeAt(text, i) === 0xfeff)) i++;
     if (i >= n) return true;
     let cur = target.rootFor(text, i);
     // ---- one sample ----
     for (;;) {
       // VALUE at i (whitespace already skipped) for node `cur`.
       if (i >= n) return false;
-      let c = text.charCodeAt(i);
+      let c = codeAt(text, i);
       cur.n++;
       let opened = false;
       if (c === 34) {
@@ -74,12 +76,12 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
         } else {
           for (;;) {
             if (j >= n) return false;
-            const d = text.charCodeAt(j);
+            const d = codeAt(text, j);
             if (d === 34) break;
             if (d === 92) {
-              const e = text.charCodeAt(j + 1);
+              const e = codeAt(text, j + 1);
               if (e === 117) {
-                if (!isHex(text.charCodeAt(j + 2)) || !isHex(text.charCodeAt(j + 3)) || !isHex(text.charCodeAt(j + 4)) || !isHex(text.charCodeAt(j + 5))) return false;
+                if (!isHex(codeAt(text, j + 2)) || !isHex(codeAt(text, j + 3)) || !isHex(codeAt(text, j + 4)) || !isHex(codeAt(text, j + 5))) return false;
                 j += 6;
               } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) j += 2;
               else return false;
@@ -96,11 +98,11 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
       } else if (c === 123) {
         cur.obj++;
         i++;
-        while (i < n && isWs((c = text.charCodeAt(i)))) {
+        while (i < n && isWs((c = codeAt(text, i)))) {
           if (ndjson && c === 10) return false;
           i++;
         }
-        if (text.charCodeAt(i) === 125) {
+        if (codeAt(text, i) === 125) {
           cur.eo++;
           i++;
         } else {
@@ -114,11 +116,11 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
       } else if (c === 91) {
         cur.arr++;
         i++;
-        while (i < n && isWs((c = text.charCodeAt(i)))) {
+        while (i < n && isWs((c = codeAt(text, i)))) {
           if (ndjson && c === 10) return false;
           i++;
         }
-        if (text.charCodeAt(i) === 93) {
+        if (codeAt(text, i) === 93) {
           cur.ea++;
           i++;
         } else {
@@ -132,7 +134,7 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
         }
       } else if (c === 45 || (c >= 48 && c <= 57)) {
         const start = i;
-        if (c === 45) c = text.charCodeAt(++i);
+        if (c === 45) c = codeAt(text, ++i);
         let simple = true;
         let v = 0;
         let digits = 0;
@@ -140,50 +142,50 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
           i++;
           digits = 1;
         } else if (c >= 49 && c <= 57) {
-          while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
+          while (i < n && (c = codeAt(text, i)) >= 48 && c <= 57) {
             v = v * 10 + (c - 48);
             i++;
             digits++;
           }
         } else return false;
-        c = text.charCodeAt(i);
+        c = codeAt(text, i);
         if (c === 46) {
           simple = false;
           i++;
           const f = i;
-          while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
+          while (i < n && (c = codeAt(text, i)) >= 48 && c <= 57) i++;
           if (i === f) return false;
-          c = text.charCodeAt(i);
+          c = codeAt(text, i);
         }
         if (c === 101 || c === 69) {
           simple = false;
           i++;
-          c = text.charCodeAt(i);
+          c = codeAt(text, i);
           if (c === 43 || c === 45) i++;
           const f = i;
-          while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
+          while (i < n && (c = codeAt(text, i)) >= 48 && c <= 57) i++;
           if (i === f) return false;
         }
         if (simple && digits <= 15 && cur.nf === 0 && !wantEx) cur.int++;
         else {
-          const num = simple && digits <= 15 ? (text.charCodeAt(start) === 45 ? -v : v) : Number(text.slice(start, i));
+          const num = simple && digits <= 15 ? (codeAt(text, start) === 45 ? -v : v) : Number(text.slice(start, i));
           addNumber(cur, num, ctx);
         }
         if (sp === 0 && !ndjson && !endsScalar(text, i)) return false;
       } else if (c === 116) {
-        if (text.charCodeAt(i + 1) !== 114 || text.charCodeAt(i + 2) !== 117 || text.charCodeAt(i + 3) !== 101) return false;
+        if (codeAt(text, i + 1) !== 114 || codeAt(text, i + 2) !== 117 || codeAt(text, i + 3) !== 101) return false;
         i += 4;
         cur.bool++;
         if (wantEx) addExampleBool(cur, true, ctx);
         if (sp === 0 && !ndjson && !endsScalar(text, i)) return false;
       } else if (c === 102) {
-        if (text.charCodeAt(i + 1) !== 97 || text.charCodeAt(i + 2) !== 108 || text.charCodeAt(i + 3) !== 115 || text.charCodeAt(i + 4) !== 101) return false;
+        if (codeAt(text, i + 1) !== 97 || codeAt(text, i + 2) !== 108 || codeAt(text, i + 3) !== 115 || codeAt(text, i + 4) !== 101) return false;
         i += 5;
         cur.bool++;
         if (wantEx) addExampleBool(cur, false, ctx);
         if (sp === 0 && !ndjson && !endsScalar(text, i)) return false;
       } else if (c === 110) {
-        if (text.charCodeAt(i + 1) !== 117 || text.charCodeAt(i + 2) !== 108 || text.charCodeAt(i + 3) !== 108) return false;
+        if (codeAt(text, i + 1) !== 117 || codeAt(text, i + 2) !== 108 || codeAt(text, i + 3) !== 108) return false;
         i += 4;
         cur.nul++;
         if (sp === 0 && !ndjson && !endsScalar(text, i)) return false;
@@ -193,18 +195,18 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
       let needKey = opened;
       if (!opened) {
         for (;;) {
-          while (i < n && isWs((c = text.charCodeAt(i)))) {
+          while (i < n && isWs((c = codeAt(text, i)))) {
             if (ndjson && c === 10 && sp > 0) return false;
             if (ndjson && c === 10) break;
             i++;
           }
           if (sp === 0) break;
           if (i >= n) return false;
-          c = text.charCodeAt(i);
+          c = codeAt(text, i);
           const top = sp - 1;
           if (c === 44) {
             i++;
-            while (i < n && isWs((c = text.charCodeAt(i)))) {
+            while (i < n && isWs((c = codeAt(text, i)))) {
               if (ndjson && c === 10) return false;
               i++;
             }
@@ -222,7 +224,7 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
         if (sp === 0 && !needKey) {
           // End of one sample.
           if (ndjson) {
-            while (i < n && (c = text.charCodeAt(i)) !== 10) {
+            while (i < n && (c = codeAt(text, i)) !== 10) {
               if (c !== 32 && c !== 9 && c !== 13) return false;
               i++;
             }
@@ -234,7 +236,7 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
       // KEY at i inside the object on top of the stack.
       const top = sp - 1;
       const obj = fNode[top]!;
-      if (text.charCodeAt(i) !== 34) return false;
+      if (codeAt(text, i) !== 34) return false;
       const seen = fSeen[top]!;
       let child: Node | undefined;
       let sk = obj.sk;
@@ -244,7 +246,7 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
         sn = obj.sn = [];
       }
       const cached = seen < sk.length ? sk[seen]! : undefined;
-      if (cached !== undefined && text.charCodeAt(i + 1 + cached.length) === 34 && sameAt(text, i + 1, cached)) {
+      if (cached !== undefined && codeAt(text, i + 1 + cached.length) === 34 && sameAt(text, i + 1, cached)) {
         child = sn![seen]!;
         i += cached.length + 2;
       } else {
@@ -253,12 +255,12 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
         let esc = false;
         for (;;) {
           if (j >= n) return false;
-          const d = text.charCodeAt(j);
+          const d = codeAt(text, j);
           if (d === 34) break;
           if (d === 92) {
-            const e = text.charCodeAt(j + 1);
+            const e = codeAt(text, j + 1);
             if (e === 117) {
-              if (!isHex(text.charCodeAt(j + 2)) || !isHex(text.charCodeAt(j + 3)) || !isHex(text.charCodeAt(j + 4)) || !isHex(text.charCodeAt(j + 5))) return false;
+              if (!isHex(codeAt(text, j + 2)) || !isHex(codeAt(text, j + 3)) || !isHex(codeAt(text, j + 4)) || !isHex(codeAt(text, j + 5))) return false;
               j += 6;
             } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) j += 2;
             else return false;
@@ -283,13 +285,13 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
       if (child.stamp === ser) return false; // duplicate key: JSON.parse keeps the last one
       child.stamp = ser;
       fSeen[top] = seen + 1;
-      while (i < n && isWs((c = text.charCodeAt(i)))) {
+      while (i < n && isWs((c = codeAt(text, i)))) {
         if (ndjson && c === 10) return false;
         i++;
       }
-      if (text.charCodeAt(i) !== 58) return false;
+      if (codeAt(text, i) !== 58) return false;
       i++;
-      while (i < n && isWs((c = text.charCodeAt(i)))) {
+      while (i < n && isWs((c = codeAt(text, i)))) {
         if (ndjson && c === 10) return false;
         i++;
       }
@@ -309,14 +311,14 @@ function nextControl(text: string, from: number): number {
 
 /** `key` occurs in `text` at `at` (a char loop: String#startsWith with a position is slow on big strings). */
 function sameAt(text: string, at: number, key: string): boolean {
-  for (let k = 0; k < key.length; k++) if (text.charCodeAt(at + k) !== key.charCodeAt(k)) return false;
+  for (let k = 0; k < key.length; k++) if (codeAt(text, at + k) !== key.charCodeAt(k)) return false;
   return true;
 }
 
 /** In concatenated JSON a top-level number or literal must end where the exact path's value splitter ends it. */
 function endsScalar(text: string, i: number): boolean {
   if (i >= text.length) return true;
-  const c = text.charCodeAt(i);
+  const c = codeAt(text, i);
   return isWs(c) || c === 123 || c === 91 || c === 34 || c === 125 || c === 93 || c === 44 || c === 58;
 }
 
@@ -337,13 +339,13 @@ export function rootStrings(text: string, start: number, keys: ReadonlySet<strin
   let depth = 1;
   let expectKey = true;
   while (i < n && depth > 0) {
-    const c = text.charCodeAt(i);
+    const c = codeAt(text, i);
     if (c === 34) {
       const s = i;
       i++;
       let esc = false;
       while (i < n) {
-        const d = text.charCodeAt(i);
+        const d = codeAt(text, i);
         if (d === 92) {
           esc = true;
           i += 2;
@@ -360,13 +362,13 @@ export function rootStrings(text: string, start: number, keys: ReadonlySet<strin
         }
         expectKey = false;
         if (keys.has(key) && !out.has(key)) {
-          while (i < n && (isWs(text.charCodeAt(i)) || text.charCodeAt(i) === 58)) i++;
-          if (text.charCodeAt(i) === 34) {
+          while (i < n && (isWs(codeAt(text, i)) || codeAt(text, i) === 58)) i++;
+          if (codeAt(text, i) === 34) {
             const vs = i;
             i++;
             let vesc = false;
             while (i < n) {
-              const d = text.charCodeAt(i);
+              const d = codeAt(text, i);
               if (d === 92) {
                 vesc = true;
                 i += 2;
