@@ -265,7 +265,7 @@ describe('designer', () => {
     await page.getByRole('button', { name: 'Load example' }).click();
     await page.locator('[data-path="dataFields.campaignName"]').first().waitFor();
     await page
-      .locator('input[type=file][aria-label="Open a saved design"]')
+      .locator('input[type=file][aria-label="Open a saved design or a payload file"]')
       .setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(file) });
     await page.locator('[data-path="dataFields.planTier"]').first().waitFor();
     await expect.poll(() => page.locator('#app-status').textContent()).toMatch(/Opened .*\.fieldkit\.json/);
@@ -273,7 +273,7 @@ describe('designer', () => {
     // A file that is not a saved design (NDJSON payloads) opens as samples.
     const ndjson = [{ ...SUBSCRIBE, eventName: 'emailUnSubscribe' }, { ...SUBSCRIBE, eventName: 'emailUnSubscribe', extra: 1 }].map((x) => JSON.stringify(x)).join('\n');
     await page
-      .locator('input[type=file][aria-label="Open a saved design"]')
+      .locator('input[type=file][aria-label="Open a saved design or a payload file"]')
       .setInputFiles({ name: 'unsubscribes.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(ndjson) });
     await expect.poll(() => page.locator('#app-status').textContent()).toMatch(/Opened unsubscribes\.ndjson as samples: fields inferred/);
     await page.locator('[data-path="extra"]').first().waitFor();

@@ -339,7 +339,7 @@ export function App() {
           <button type="button" className="fd-btn" onClick={onShare}>Share link</button>
           <button type="button" className="fd-btn" onClick={() => { const f = stateFile(state); downloadText(f.name, f.text); }}>Save file</button>
           <button type="button" className="fd-btn" onClick={() => fileInput.current?.click()}>Open file…</button>
-          <input ref={fileInput} type="file" accept=".json,.ndjson,.jsonl,application/json" hidden onChange={onOpenFile} aria-label="Open a saved design" />
+          <input ref={fileInput} type="file" accept=".json,.ndjson,.jsonl,application/json" hidden onChange={onOpenFile} aria-label="Open a saved design or a payload file" />
           <button type="button" className="fd-btn" onClick={() => replaceAll(exampleState(), 'Example loaded.')}>Load example</button>
         </div>
       </header>
@@ -391,7 +391,14 @@ export function App() {
                   </span>
                 )}
                 {edited && (
-                  <button type="button" className="fd-link" onClick={() => setState((s) => ({ ...s, designs: s.designs.filter((d) => d.event !== event) }))}>
+                  <button
+                    type="button"
+                    className="fd-link"
+                    onClick={() => {
+                      const cur = stateRef.current;
+                      replaceAll({ ...cur, designs: cur.designs.filter((d) => d.event !== event) }, 'Fields inferred again from the samples.');
+                    }}
+                  >
                     Re-infer from samples
                   </button>
                 )}
