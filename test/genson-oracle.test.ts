@@ -22,7 +22,7 @@ function disagreements(ours: unknown, theirs: unknown): string[] {
   const fmt = (s: Set<string>) => JSON.stringify([...s].sort());
   for (const [path, o] of a) {
     const g = b.get(path);
-    if (!g || o.types.size === 0 || g.types.size === 0) continue;
+    if (!g || o.any || o.types.size === 0 || g.types.size === 0) continue;
     if (fmt(o.types) !== fmt(g.types)) out.push(`${path}: types ours ${fmt(o.types)} vs genson ${fmt(g.types)}`);
     if (!o.map && o.required && g.required && fmt(o.required) !== fmt(g.required)) out.push(`${path}: required ours ${fmt(o.required)} vs genson ${fmt(g.required)}`);
   }

@@ -7,7 +7,8 @@
  *   the types of its values);
  * - `anyOf`/`oneOf` branches (and `$ref`s into `$defs`/`definitions`) are unioned: types are
  *   the union, required keys the intersection over object branches, properties the union;
- * - a map (`additionalProperties` schema, no `properties`) stops the walk: genson lists each key.
+ * - a map (`additionalProperties` schema, no `properties`) stops the walk: genson lists each key;
+ * - a branch allowing anything (`{}`: a key only ever seen as null) makes the path's types unknown.
  * Paths look like `$."dataFields"."campaignId"` and `$."items"[]`.
  */
 export interface PathShape {
@@ -16,6 +17,8 @@ export interface PathShape {
   required?: Set<string>;
   /** True when our schema describes this object path as a map (genson cannot). */
   map?: boolean;
+  /** True when some branch allows any value (`{}`, `true`): the type set says nothing then. */
+  any?: boolean;
 }
 
 type S = Record<string, unknown>;
@@ -66,15 +69,16 @@ export function shapeMap(schema: unknown): Map<string, PathShape> {
     if (depth > 200) return;
     const bs = branches(root, s);
     const types = new Set<string>();
+    const shape: PathShape = { types };
+    out.set(path, shape);
     const objectBranches: S[] = [];
     const itemSchemas: unknown[] = [];
     for (const b of bs) {
+      if (typesOf(b).length === 0) shape.any = true;
       for (const t of typesOf(b)) types.add(t === 'integer' ? 'number' : t);
       if (typesOf(b).includes('object')) objectBranches.push(b);
       if (typesOf(b).includes('array') && b.items !== undefined) itemSchemas.push(b.items);
     }
-    const shape: PathShape = { types };
-    out.set(path, shape);
     if (objectBranches.length) {
       const isMap = objectBranches.some((b) => b.properties === undefined && isObj(b.additionalProperties));
       if (isMap) shape.map = true;
