@@ -41,9 +41,8 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
   const fSeen: number[] = [];
   const fSerial: number[] = [];
   let sp = 0;
-  // Next backslash / control character at or after the last search start (n + 1 = none).
-  let bs = -1;
-  let ctl = -1;
+  nextBackslash = -1;
+  nextCtl = -1;
 
   for (;;) {
     // Between samples: any whitespace (blank lines included), and byte-order marks of concatenated files.
@@ -60,36 +59,9 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
       if (c === 34) {
         // string
         const start = i + 1;
-        let j = start;
-        let esc = false;
-        // Native search for the closing quote; the char loop only when a backslash comes first.
-        const q = text.indexOf('"', start);
-        if (q < 0) return false;
-        if (bs < start) {
-          bs = text.indexOf('\\', start);
-          if (bs < 0) bs = n + 1;
-        }
-        if (bs > q) {
-          if (ctl < start) ctl = nextControl(text, start);
-          if (ctl < q) return false;
-          j = q;
-        } else {
-          for (;;) {
-            if (j >= n) return false;
-            const d = codeAt(text, j);
-            if (d === 34) break;
-            if (d === 92) {
-              const e = codeAt(text, j + 1);
-              if (e === 117) {
-                if (!isHex(codeAt(text, j + 2)) || !isHex(codeAt(text, j + 3)) || !isHex(codeAt(text, j + 4)) || !isHex(codeAt(text, j + 5))) return false;
-                j += 6;
-              } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) j += 2;
-              else return false;
-              esc = true;
-            } else if (d < 32) return false;
-            else j++;
-          }
-        }
+        const j = stringEnd(text, start);
+        if (j < 0) return false;
+        const esc = lastEscaped;
         i = j + 1;
         if (cur.sf !== 0 || !cur.svOver || wantEx) {
           const s = esc ? (JSON.parse(text.slice(start - 1, i)) as string) : text.slice(start, j);
@@ -133,44 +105,8 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
           continue; // the first element
         }
       } else if (c === 45 || (c >= 48 && c <= 57)) {
-        const start = i;
-        if (c === 45) c = codeAt(text, ++i);
-        let simple = true;
-        let v = 0;
-        let digits = 0;
-        if (c === 48) {
-          i++;
-          digits = 1;
-        } else if (c >= 49 && c <= 57) {
-          while (i < n && (c = codeAt(text, i)) >= 48 && c <= 57) {
-            v = v * 10 + (c - 48);
-            i++;
-            digits++;
-          }
-        } else return false;
-        c = codeAt(text, i);
-        if (c === 46) {
-          simple = false;
-          i++;
-          const f = i;
-          while (i < n && (c = codeAt(text, i)) >= 48 && c <= 57) i++;
-          if (i === f) return false;
-          c = codeAt(text, i);
-        }
-        if (c === 101 || c === 69) {
-          simple = false;
-          i++;
-          c = codeAt(text, i);
-          if (c === 43 || c === 45) i++;
-          const f = i;
-          while (i < n && (c = codeAt(text, i)) >= 48 && c <= 57) i++;
-          if (i === f) return false;
-        }
-        if (simple && digits <= 15 && cur.nf === 0 && !wantEx) cur.int++;
-        else {
-          const num = simple && digits <= 15 ? (codeAt(text, start) === 45 ? -v : v) : Number(text.slice(start, i));
-          addNumber(cur, num, ctx);
-        }
+        i = scanNumber(text, i, cur, ctx, wantEx);
+        if (i < 0) return false;
         if (sp === 0 && !ndjson && !endsScalar(text, i)) return false;
       } else if (c === 116) {
         if (codeAt(text, i + 1) !== 114 || codeAt(text, i + 2) !== 117 || codeAt(text, i + 3) !== 101) return false;
@@ -251,23 +187,9 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
         i += cached.length + 2;
       } else {
         const start = i + 1;
-        let j = start;
-        let esc = false;
-        for (;;) {
-          if (j >= n) return false;
-          const d = codeAt(text, j);
-          if (d === 34) break;
-          if (d === 92) {
-            const e = codeAt(text, j + 1);
-            if (e === 117) {
-              if (!isHex(codeAt(text, j + 2)) || !isHex(codeAt(text, j + 3)) || !isHex(codeAt(text, j + 4)) || !isHex(codeAt(text, j + 5))) return false;
-              j += 6;
-            } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) j += 2;
-            else return false;
-            esc = true;
-          } else if (d < 32) return false;
-          else j++;
-        }
+        const j = stringEnd(text, start);
+        if (j < 0) return false;
+        const esc = lastEscaped;
         i = j + 1;
         const key = esc ? (JSON.parse(text.slice(start - 1, i)) as string) : text.slice(start, j);
         child = obj.child(key);
@@ -298,6 +220,92 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
       cur = child;
     }
   }
+}
+
+// Next backslash / control character at or after the last search start (length + 1 = none);
+// module state of the (non-reentrant) scanner, reset by each scanSamples call.
+let nextBackslash = -1;
+let nextCtl = -1;
+/** Whether the last string stringEnd scanned had escapes. */
+let lastEscaped = false;
+
+/**
+ * Index of the closing quote of the string whose contents start at `start`, or -1 when the
+ * string is not valid JSON. A native search finds the quote; the char loop runs only when a
+ * backslash comes first. Small on purpose: V8 optimises it early and inlines it.
+ */
+function stringEnd(text: string, start: number): number {
+  const n = text.length;
+  const q = text.indexOf('"', start);
+  if (q < 0) return -1;
+  if (nextBackslash < start) {
+    nextBackslash = text.indexOf('\\', start);
+    if (nextBackslash < 0) nextBackslash = n + 1;
+  }
+  if (nextBackslash > q) {
+    if (nextCtl < start) nextCtl = nextControl(text, start);
+    lastEscaped = false;
+    return nextCtl < q ? -1 : q;
+  }
+  let j = start;
+  for (;;) {
+    if (j >= n) return -1;
+    const d = text.charCodeAt(j);
+    if (d === 34) break;
+    if (d === 92) {
+      const e = codeAt(text, j + 1);
+      if (e === 117) {
+        if (!isHex(codeAt(text, j + 2)) || !isHex(codeAt(text, j + 3)) || !isHex(codeAt(text, j + 4)) || !isHex(codeAt(text, j + 5))) return -1;
+        j += 6;
+      } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) j += 2;
+      else return -1;
+    } else if (d < 32) return -1;
+    else j++;
+  }
+  lastEscaped = true;
+  return j;
+}
+
+/** Scan a number at i into `cur`; the index after it, or -1 when it is not valid JSON. */
+function scanNumber(text: string, i: number, cur: Node, ctx: AddContext, wantEx: boolean): number {
+  const n = text.length;
+  const start = i;
+  let c = codeAt(text, i);
+  if (c === 45) c = codeAt(text, ++i);
+  let simple = true;
+  let v = 0;
+  let digits = 0;
+  if (c === 48) {
+    i++;
+    digits = 1;
+  } else if (c >= 49 && c <= 57) {
+    while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      i++;
+      digits++;
+    }
+  } else return -1;
+  c = codeAt(text, i);
+  if (c === 46) {
+    simple = false;
+    i++;
+    const f = i;
+    while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
+    if (i === f) return -1;
+    c = codeAt(text, i);
+  }
+  if (c === 101 || c === 69) {
+    simple = false;
+    i++;
+    c = codeAt(text, i);
+    if (c === 43 || c === 45) i++;
+    const f = i;
+    while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
+    if (i === f) return -1;
+  }
+  if (simple && digits <= 15 && cur.nf === 0 && !wantEx) cur.int++;
+  else addNumber(cur, simple && digits <= 15 ? (text.charCodeAt(start) === 45 ? -v : v) : Number(text.slice(start, i)), ctx);
+  return i;
 }
 
 const CONTROL = /[\u0000-\u001f]/g;
