@@ -86,6 +86,16 @@ interface BuildContext {
   base: number;
 }
 
+/** Primitive type lists by kind mask (1 boolean, 2 number, 4 integer, 8 string); shared, so copied on output. */
+const PRIM_TYPES: readonly (readonly JSONType[])[] = Array.from({ length: 16 }, (_, m) => {
+  const out: JSONType[] = [];
+  if (m & 1) out.push('boolean');
+  if (m & 2) out.push('number');
+  else if (m & 4) out.push('integer');
+  if (m & 8) out.push('string');
+  return out;
+});
+
 /** Own data property, safe for keys like `__proto__`. */
 export function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
   if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
@@ -101,11 +111,7 @@ function buildNode(node: Node, key: string | null, path: Seg[] | null, depth: nu
   if (node.n === 0) return {};
   if (depth >= ctx.maxDepth) return { description: `Nested deeper than ${ctx.maxDepth} levels: not described (see the maxDepth option)` };
   const hints = path !== null && ctx.hints.length > 0 ? hintsAt(ctx.hints, path) : null;
-  const prims: JSONType[] = [];
-  if (node.bool > 0) prims.push('boolean');
-  if (node.flt > 0) prims.push('number');
-  else if (node.int > 0) prims.push('integer');
-  if (node.str > 0) prims.push('string');
+  const prims = PRIM_TYPES[(node.bool > 0 ? 1 : 0) | (node.flt > 0 ? 2 : node.int > 0 ? 4 : 0) | (node.str > 0 ? 8 : 0)]!;
   const hasObj = node.obj > 0;
   const hasArr = node.arr > 0;
   const nullable = node.nul > 0;
@@ -129,8 +135,8 @@ function typeOf(t: JSONType, nullable: boolean): JSONType | JSONType[] {
   return nullable ? [t, 'null'] : t;
 }
 
-function primitiveSchema(node: Node, key: string | null, hints: Set<Hint> | null, prims: JSONType[], nullable: boolean): JSONSchemaObject {
-  if (prims.length > 1) return { type: nullable ? [...prims, 'null'] : prims };
+function primitiveSchema(node: Node, key: string | null, hints: Set<Hint> | null, prims: readonly JSONType[], nullable: boolean): JSONSchemaObject {
+  if (prims.length > 1) return { type: nullable ? [...prims, 'null'] : prims.slice() };
   const t = prims[0]!;
   const s: JSONSchemaObject = { type: typeOf(t, nullable) };
   const noFormat = (hints?.has('no-format') ?? false) || (key !== null && VERSION_KEY.test(key));
