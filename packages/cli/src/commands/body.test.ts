@@ -216,6 +216,29 @@ describe('fieldkit fields', () => {
     expect(checked.stderr).toContain('Two fields are named "x"');
   });
 
+  // Regression (qa): schema -> field list -> schema added `"properties": {}` to objects that had none ({ type: object,
+  // patternProperties } became an object with NO keys allowed by the designer's view), and the root's title, $id,
+  // definitions and additionalProperties: false vanished from `--to fields` / `--to workato` without a word.
+  it('keeps_objects_without_properties_and_warns_about_root_keywords_left_out', async () => {
+    const s = write('hw.schema.json', {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      title: 'Order',
+      type: 'object',
+      properties: { meta: { type: 'object', patternProperties: { '^x-': { type: 'string' } } }, any: { type: 'object' } },
+      additionalProperties: false,
+    });
+    const f = await cli(['fields', s]);
+    expect(f.code).toBe(0);
+    expect(f.stderr).toBe('hw.schema.json: warning: The schema root\'s "additionalProperties" is not part of a field list; left out (--to schema keeps it).\n');
+    expect((await cli(['fields', '-v', s])).stderr).toContain('The schema root\'s "title", "additionalProperties" are not part of a field list');
+    const back = await cli(['fields', '--from', 'fields', '--to', 'schema'], { stdin: f.stdout });
+    expect(JSON.parse(back.stdout).properties).toEqual({ meta: { type: 'object', patternProperties: { '^x-': { type: 'string' } } }, any: { type: 'object' } });
+    // Straight schema -> schema keeps the root.
+    const same = await cli(['fields', '--to', 'schema', s]);
+    expect(JSON.parse(same.stdout)).toEqual(JSON.parse(JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'Order', type: 'object', properties: { meta: { type: 'object', patternProperties: { '^x-': { type: 'string' } } }, any: { type: 'object' } }, additionalProperties: false })));
+    expect(same.stderr).toBe('');
+  });
+
   // Regression (qa): `fieldkit infer --draft draft-07 … | fieldkit fields --variant emailOpen --to schema` wrote a
   // 2020-12 "$schema": without --draft the output silently changed the draft the person had chosen.
   it('keeps_the_input_schema_draft_when_no_draft_is_given', async () => {

@@ -38,6 +38,8 @@ import { readJsonFile } from '../io/read.js';
 
 /** The three forms a field list can be written in. */
 export type FieldsForm = 'schema' | 'fields' | 'workato';
+
+const ownKeysOf = (o: object): string[] => Object.keys(o);
 const FORMS: readonly FieldsForm[] = ['schema', 'fields', 'workato'];
 
 const WORKATO_ONLY = new Set(['date_time', 'timestamp']);
@@ -83,6 +85,9 @@ function readFieldListJson(json: unknown): Result<FieldList> {
     if (x.type !== undefined && !isFieldType(x.type)) issues.push(issue('fields/input', `Unknown field type ${JSON.stringify(x.type)}; use one of ${FIELD_TYPES.join(', ')}.`, { path: [...p, 'type'] }));
     for (const k of ['optional', 'nullable'] as const) if (x[k] !== undefined && typeof x[k] !== 'boolean') issues.push(issue('fields/input', `"${k}" must be true or false.`, { path: [...p, k] }));
     const out = createField({ ...x, name: String(x.name ?? '') });
+    // createField gives a new object field `properties: []`; a field read from a file keeps what it says:
+    // no `properties` is an object that takes any key (JSON Schema's { type: "object" }), not an empty one.
+    if (x.properties === undefined) delete out.properties;
     if (x.properties !== undefined) {
       if (Array.isArray(x.properties)) out.properties = x.properties.map((c, i) => read(c, [...p, 'properties', i])).filter((c): c is Field => c !== undefined);
       else issues.push(issue('fields/input', '"properties" must be an array.', { path: [...p, 'properties'] }));
@@ -250,20 +255,31 @@ export const fieldsCommand: Command = {
     if (notes.length) printIssues(io.stderr, notes);
     const { fields, root, form } = loaded.value;
     const target: FieldsForm = to ?? (form === 'schema' ? 'fields' : 'schema');
+    const source = file === '-' ? 'stdin' : file;
     let out: unknown;
     if (target === 'schema') {
       const title = stringFlag(args, 'title');
       // Without --draft, a schema keeps the draft it was written in (else 2020-12).
       out = fieldsToSchema(fields, { draft: draft ?? loaded.value.draft ?? '2020-12', ...(title !== undefined ? { title } : {}), ...(root ? { root } : {}) });
-    } else if (target === 'workato') {
-      out = fieldsToWorkato(fields);
-      // Workato's format is smaller than JSON Schema: say what the export leaves out, never drop it silently.
-      const losses = workatoExportLosses(fields).map((i) => ({ ...i, source: file === '-' ? 'stdin' : file }));
-      if (losses.length) printIssues(io.stderr, losses);
+    } else {
+      // Root keywords (title, $id, definitions, additionalProperties…) only live in a schema: say they are left out.
+      // Annotations and definitions ($refs were inlined) are notes (--verbose); keywords that change what is valid warn.
+      const quiet = new Set(['title', 'description', '$comment', '$id', '$defs', 'definitions']);
+      const keys = root ? ownKeysOf(root).filter((k) => verbose || !quiet.has(k)) : [];
+      if (keys.length > 0) {
+        const what = target === 'workato' ? 'a Workato schema' : 'a field list';
+        const list = keys.map((k) => JSON.stringify(k)).join(', ');
+        printIssues(io.stderr, [issue('fields/root-keyword', `The schema root's ${list} ${keys.length === 1 ? 'is' : 'are'} not part of ${what}; left out (--to schema keeps ${keys.length === 1 ? 'it' : 'them'}).`, { severity: keys.some((k) => !quiet.has(k)) ? 'warning' : 'info', source })]);
+      }
+      if (target === 'workato') {
+        out = fieldsToWorkato(fields);
+        // Workato's format is smaller than JSON Schema: say what the export leaves out, never drop it silently.
+        const losses = workatoExportLosses(fields).map((i) => ({ ...i, source }));
+        if (losses.length) printIssues(io.stderr, losses);
+      } else out = fields;
     }
-    else out = fields;
     if (booleanFlag(args, 'check')) {
-      const problems = validateFields(fields).map((i) => ({ ...i, source: file === '-' ? 'stdin' : file }));
+      const problems = validateFields(fields).map((i) => ({ ...i, source }));
       if (problems.length) printIssues(io.stderr, problems);
       // Nothing on stdout when failing.
       if (problems.some((i) => i.severity === 'error')) return EXIT_INVALID;
