@@ -195,7 +195,7 @@ export function App() {
     (text: string, what: string) => {
       // Parsed here as the wizard does (it reports the same samples again, a no-op): the tree is right at once,
       // even when the text equals the current one and the wizard has nothing new to analyse.
-      const { samples, issues } = analyzeSamples(text);
+      const { samples, issues } = analyzeSamples(text, stateRef.current.sampleOptions);
       const bad = issues.some((i) => i.severity === 'error');
       replaceAll(
         { ...stateRef.current, sampleText: text, samples, designs: [], tab: 'design' },
@@ -372,7 +372,13 @@ export function App() {
                 </button>
               </div>
               <div id="samples-body" hidden={!samplesOpen}>
-                <JsonWizard text={state.sampleText} onTextChange={onSampleText} onSamples={onSamples} />
+                <JsonWizard
+                  text={state.sampleText}
+                  onTextChange={onSampleText}
+                  onSamples={onSamples}
+                  defaultFormat={state.sampleOptions.format}
+                  defaultEachElement={state.sampleOptions.eachElement}
+                />
               </div>
             </section>
 

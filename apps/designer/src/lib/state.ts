@@ -1,4 +1,4 @@
-import type { Field, FieldList, FieldType, SchemaDraft } from '@fieldkit/core';
+import type { Field, FieldList, FieldType, SchemaDraft, TextFormat } from '@fieldkit/core';
 import { ITERABLE_EXAMPLE_PAYLOAD, ITERABLE_EXAMPLE_SAMPLES, ITERABLE_EXAMPLE_TEXT } from '../examples/iterable.js';
 
 /** The app's top-level screens. */
@@ -25,6 +25,8 @@ export interface DesignerState {
   sampleText: string;
   /** The parsed samples (what inference sees). */
   samples: unknown[];
+  /** How the samples text is read (the wizard's Format and "each element" choices). */
+  sampleOptions: SampleOptions;
   /** Selected event type; {@link ALL_EVENTS} when the samples are merged. */
   event: string;
   /** Edited field trees, one per event the user touched. Untouched events are re-inferred. */
@@ -42,6 +44,13 @@ export interface DesignerState {
   annotations: boolean;
 }
 
+/** How the samples text is split into samples. */
+export interface SampleOptions {
+  format: TextFormat;
+  /** A top-level array is a list of samples rather than one sample. */
+  eachElement: boolean;
+}
+
 /** Version of the persisted shape. */
 export const STATE_VERSION = 1 as const;
 
@@ -51,6 +60,7 @@ export function exampleState(): DesignerState {
     v: STATE_VERSION,
     sampleText: ITERABLE_EXAMPLE_TEXT,
     samples: structuredClone([...ITERABLE_EXAMPLE_SAMPLES]),
+    sampleOptions: { format: 'auto', eachElement: false },
     event: 'emailSend', // matched against the variant's raw discriminator value too
     designs: [],
     draft: '2020-12',
@@ -114,6 +124,11 @@ export function readState(raw: unknown): ReadStateResult {
   if (Array.isArray(raw.samples)) s.samples = raw.samples;
   else problems.push('samples missing');
   if (typeof raw.event === 'string') s.event = raw.event;
+  if (isRecord(raw.sampleOptions)) {
+    const { format, eachElement } = raw.sampleOptions;
+    if (format === 'auto' || format === 'json' || format === 'ndjson') s.sampleOptions = { ...s.sampleOptions, format };
+    if (typeof eachElement === 'boolean') s.sampleOptions = { ...s.sampleOptions, eachElement };
+  }
   if (Array.isArray(raw.designs)) {
     const good = raw.designs.filter(
       (d): d is Design => isRecord(d) && typeof d.event === 'string' && Array.isArray(d.fields) && d.fields.every((f) => isField(f)),
