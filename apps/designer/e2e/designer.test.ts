@@ -171,6 +171,7 @@ describe('designer', () => {
     await expect(output('TypeScript').textContent()).resolves.toMatch(/planTier/);
     await expect(output('Workato').textContent()).resolves.toMatch(/"planTier"/);
     await screenshot('03-design-side-by-side');
+    await expectAccessible('side by side');
     await page.getByRole('button', { name: 'Side by side' }).click();
     await page.getByRole('tab', { name: 'Workato' }).click();
     const workato = JSON.parse((await output('Workato').textContent()) ?? '') as { name: string }[];
