@@ -24,3 +24,13 @@ describe('paths', () => {
     }));
   });
 });
+
+// Regression (qa): `fieldkit fields --check` printed the path of a field named "plan" + U+200B as `$["plan"]`:
+// JSON.stringify leaves zero-width and format characters as they are, so the path hid the very problem it pointed at.
+describe('formatPath shows invisible characters', () => {
+  it('escapes_zero_width_and_format_characters_in_path_keys', () => {
+    expect(formatPath(['plan\u200b'])).toBe('$["plan\\u200B"]');
+    expect(formatPath(['\ufeffid', 'a\u00a0b', 'first name'])).toBe('$["\\uFEFFid"]["a\\u00A0b"]["first name"]');
+  });
+});
+

@@ -63,9 +63,22 @@ export function formatPath(path: readonly PathSegment[]): string {
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
     else if (IDENT.test(seg)) out += `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
+    else out += `[${visibleJsonString(seg)}]`;
   }
   return out;
+}
+
+/**
+ * A JSON string literal in which invisible, format and unusual space characters are written as
+ * `\uXXXX` (JSON.stringify leaves a zero-width space or a BOM as is, so `"plan\u200B"` would print
+ * exactly like `"plan"`).
+ */
+export function visibleJsonString(s: string): string {
+  return JSON.stringify(s).replace(/[\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Cc}\p{Mn}\u115f\u1160\u3164\uffa0]/gu, (ch) => {
+    if (ch === ' ') return ch;
+    const cp = ch.codePointAt(0)!;
+    return cp > 0xffff ? `\\u{${cp.toString(16).toUpperCase()}}` : `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
 }
 
 /** A path as a JSON Pointer (RFC 6901): `/data/items/0/first name`. */

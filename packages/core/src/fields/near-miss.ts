@@ -3,15 +3,13 @@
  * meant to be one. Names are never normalised for matching; these rules only explain a miss.
  */
 
+import { visibleJsonString } from '../errors.js';
+
 const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/gu;
 
 /** A JSON string literal with invisible, format and unusual space characters shown as `\uXXXX`. */
 export function visibleString(s: string): string {
-  return JSON.stringify(s).replace(/[\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Cc}\p{Mn}\u115f\u1160\u3164\uffa0]/gu, (ch) => {
-    if (ch === ' ') return ch;
-    const cp = ch.codePointAt(0)!;
-    return cp > 0xffff ? `\\u{${cp.toString(16).toUpperCase()}}` : `\\u${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-  });
+  return visibleJsonString(s);
 }
 
 /** Look-alike letters (Cyrillic, Greek, Latin variants) mapped to the ASCII letter they imitate. */
