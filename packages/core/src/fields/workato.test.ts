@@ -135,7 +135,7 @@ describe('Workato schema import/export', () => {
     expect(typo.issues[0]!.message).toContain('(did you mean "string"?)');
   });
 
-  // Regression (qa): `fieldkit fields --to workato` silently dropped what Workato can't express — nullability, a uuid
+  // Regression (qa): `fieldkit fields --to workato` silently dropped what Workato can't express — a uuid
   // or unix-time format, pattern/minimum/const — so a person exporting an inferred schema lost checks without a word.
   it('says_what_a_workato_export_leaves_out', () => {
     const r = schemaToFields({
@@ -152,7 +152,6 @@ describe('Workato schema import/export', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(workatoExportLosses(r.value).map((i) => [i.path, i.message])).toEqual([
       [['id'], 'Workato has no place for the format uuid (exported as string), the schema keyword "pattern" on "id"; left out.'],
-      [['note'], 'Workato has no place for null values (Workato fields are not nullable) on "note"; left out.'],
       [['kind'], 'Workato has no place for the schema keyword "const" on "kind"; left out.'],
       [['tags', 0], 'Workato has no place for the format unix-time (exported as integer) on the items of "tags"; left out.'],
       [['items', 0, 'n'], 'Workato has no place for the schema keyword "minimum" on "n"; left out.'],

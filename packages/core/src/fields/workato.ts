@@ -274,15 +274,15 @@ function writeField(f: Field): WorkatoField {
 const WORKATO_EXACT = new Set<FieldType>(['string', 'integer', 'number', 'boolean', 'object', 'array', 'any', 'date', 'date-time', 'email', 'uri']);
 
 /**
- * What {@link fieldsToWorkato} cannot carry, one `fields/workato-loss` warning per field: nullability,
- * formats Workato lacks (uuid, ipv4, unix-time…, which become their base type) and kept schema
- * keywords (pattern, minimum, const…). Paths are field-name paths. Empty when the export is exact.
+ * What {@link fieldsToWorkato} cannot carry, one `fields/workato-loss` warning per field: formats
+ * Workato lacks (uuid, ipv4, unix-time…, which become their base type) and kept schema keywords
+ * (pattern, minimum, const…). Nullability is not reported: any Workato field may hold nil.
+ * Paths are field-name paths. Empty when the export is exact.
  */
 export function workatoExportLosses(fields: FieldList): Issue[] {
   const issues: Issue[] = [];
   const check = (f: Field, p: PathSegment[], what: string): void => {
       const lost: string[] = [];
-      if (f.nullable) lost.push('null values (Workato fields are not nullable)');
       if (!WORKATO_EXACT.has(f.type)) lost.push(`the ${f.type === 'null' ? 'type' : 'format'} ${f.type} (exported as ${workatoType(f.type)})`);
       const kw = f.extra ? ownKeys(f.extra).filter((k) => k !== WORKATO_KEYWORD && !k.startsWith('x-fieldkit') && k !== 'examples') : [];
       if (kw.length > 0) lost.push(`the schema keyword${kw.length === 1 ? '' : 's'} ${kw.map((k) => `"${k}"`).join(', ')}`);
