@@ -106,6 +106,13 @@ describe('designer', () => {
     await page.locator('#event-select').selectOption({ label: 'All events (merged)' });
     // Merged: keys only some event types carry become optional.
     await expect.poll(() => ts.textContent(), { timeout: 15_000 }).toMatch(/export interface Payload \{[\s\S]*href\?: string/);
+    // One type per event, as designed: a union discriminated by eventName.
+    await page.locator('#event-select').selectOption({ label: 'All events (one type each)' });
+    await expect.poll(() => ts.textContent(), { timeout: 15_000 }).toMatch(/export type Payload = (Email(Send|Open|Click)( \| )?){3};/);
+    expect(await ts.textContent()).toMatch(/eventName: "emailClick"/);
+    await screenshot('01b-design-union');
+    await page.getByRole('button', { name: /^emailOpen/ }).click();
+    await expect(page.locator('#event-select').inputValue()).resolves.toBe('EmailOpen');
     await page.locator('#event-select').selectOption('EmailSend');
     await expect.poll(() => ts.textContent(), { timeout: 15_000 }).toMatch(/export interface EmailSend \{/);
   });

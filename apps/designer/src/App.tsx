@@ -20,10 +20,11 @@ import { CaptureTab } from './CaptureTab.js';
 import { CodeView } from './components/CodeView.js';
 import { TabList, type TabItem } from './components/Tabs.js';
 import { downloadText } from './lib/files.js';
-import { ALL_EVENTS, designFor, exampleState, typeNameFor, withDesign, type DesignerState, type OutputId, type TabId } from './lib/state.js';
+import { ALL_EVENTS, UNION_EVENTS, designFor, exampleState, typeNameFor, withDesign, type DesignerState, type OutputId, type TabId } from './lib/state.js';
 import { HASH_PARAM, loadInitialState, parseStateText, saveLocal, shareUrl, stateFile } from './lib/storage.js';
 import { useTypeScript } from './lib/useTypeScript.js';
 import { useValidation } from './lib/useValidation.js';
+import { unionSchema, type UnionMember } from './lib/union.js';
 
 /** A message in the status bar, optionally with an action (Undo). */
 interface Notice {
@@ -112,7 +113,15 @@ export function App() {
   );
   // Saved/linked states may name the event by its variant name (EmailSend) or its raw value (emailSend).
   const matched = variants.find((v) => v.name === state.event) ?? variants.find((v) => String(v.value) === state.event);
-  const event = variants.length === 0 || state.event === ALL_EVENTS ? ALL_EVENTS : (matched ?? variants[0]!).name;
+  const event =
+    variants.length === 0 || state.event === ALL_EVENTS
+      ? ALL_EVENTS
+      : state.event === UNION_EVENTS
+        ? UNION_EVENTS
+        : (matched ?? variants[0]!).name;
+  const isUnion = event === UNION_EVENTS;
+  // In the union view there is no single tree: it shows the merged fields where one is needed (Workato, key checks).
+  const treeEvent = isUnion ? ALL_EVENTS : event;
   const variantCounts = useMemo(() => {
     const counts = new Map<string, number>();
     if (!discriminator) return counts;
@@ -124,27 +133,42 @@ export function App() {
     }
     return counts;
   }, [state.samples, discriminator]);
-  const baseSchema: JSONSchemaObject = event === ALL_EVENTS ? merged : (variants.find((v) => v.name === event)?.schema ?? merged);
+  const baseSchema: JSONSchemaObject = treeEvent === ALL_EVENTS ? merged : (variants.find((v) => v.name === treeEvent)?.schema ?? merged);
   const inferredFields = useMemo(() => (state.samples.length ? schemaToFields(baseSchema) : undefined), [baseSchema, state.samples.length]);
-  const edited = designFor(state, event);
+  const edited = designFor(state, treeEvent);
   const eventValue = variants.find((v) => v.name === event)?.value;
   const exampleSample = useMemo(
     () =>
-      event === ALL_EVENTS || !discriminator
+      event === ALL_EVENTS || isUnion || !discriminator
         ? state.samples[0]
         : state.samples.find((x) => typeof x === 'object' && x !== null && (x as Record<string, unknown>)[discriminator] === eventValue),
-    [state.samples, event, discriminator, eventValue],
+    [state.samples, event, isUnion, discriminator, eventValue],
   );
   const fields: FieldList = edited ?? (inferredFields?.ok ? inferredFields.value : NO_FIELDS);
-  const onFieldsChange = useCallback((next: FieldList) => setState((s) => withDesign(s, event, next)), [event]);
+  const onFieldsChange = useCallback((next: FieldList) => setState((s) => withDesign(s, treeEvent, next)), [treeEvent]);
 
   // ---- outputs
   const singleEvent = useMemo(() => (variants.length ? undefined : commonEventName(state.samples)), [variants, state.samples]);
-  const title = state.title.trim() || typeNameFor(event === ALL_EVENTS ? (singleEvent ?? '') : event) || 'Payload';
+  const title = state.title.trim() || typeNameFor(event === ALL_EVENTS || isUnion ? (singleEvent ?? '') : event) || 'Payload';
   // Inference examples are real payload values (emails, ids) and stats are fieldkit's own notes:
   // exported only when asked for.
   const exported = useMemo(() => (state.annotations ? fields : withoutAnnotations(fields)), [fields, state.annotations]);
-  const schema = useMemo(() => fieldsToSchema(exported, { draft: state.draft, title }), [exported, state.draft, title]);
+  const unionMembers = useMemo<UnionMember[]>(() => {
+    if (!isUnion) return [];
+    return variants.map((v) => {
+      const designed = state.designs.find((d) => d.event === v.name)?.fields;
+      const inferredR = designed ? undefined : schemaToFields(v.schema);
+      const f = designed ?? (inferredR?.ok ? inferredR.value : NO_FIELDS);
+      return { name: v.name, value: v.value, fields: state.annotations ? f : withoutAnnotations(f) };
+    });
+  }, [isUnion, variants, state.designs, state.annotations]);
+  const schema = useMemo(
+    () =>
+      isUnion && discriminator
+        ? unionSchema(unionMembers, { discriminator, draft: state.draft, title })
+        : fieldsToSchema(exported, { draft: state.draft, title }),
+    [isUnion, discriminator, unionMembers, exported, state.draft, title],
+  );
   // Only the visible export is serialised: on a 5,000-field schema each one costs milliseconds per edit.
   const showSchema = state.allOutputs || state.output === 'schema';
   const showWorkato = state.allOutputs || state.output === 'workato';
@@ -283,6 +307,25 @@ export function App() {
 
   const statusText = saveError ?? 'Saved in this browser';
 
+  const unionPicker = (
+    <div className="fd-union">
+      <p className="fd-muted">
+        The export has one type per event type, each with the fields as you designed them (discriminated by “{discriminator}”). Pick an event type to edit
+        its fields:
+      </p>
+      <ul>
+        {variants.map((v) => (
+          <li key={v.name}>
+            <button type="button" className="fd-btn" onClick={() => update({ event: v.name })}>
+              {eventLabel(v.name, v.value)}
+            </button>
+            {state.designs.some((d) => d.event === v.name) && <span className="fd-muted"> edited</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+
   const exportOptions = (
     <>
       <label className="fd-inline fd-check">
@@ -392,11 +435,12 @@ export function App() {
                       {variants.map((v) => (
                         <option key={v.name} value={v.name}>{eventLabel(v.name, v.value)}</option>
                       ))}
+                      <option value={UNION_EVENTS}>All events (one type each)</option>
                       <option value={ALL_EVENTS}>All events (merged)</option>
                     </select>
                   </span>
                 )}
-                {edited && (
+                {edited && !isUnion && (
                   <button
                     type="button"
                     className="fd-link"
@@ -410,7 +454,11 @@ export function App() {
                 )}
               </div>
               {inferredFields && !inferredFields.ok && !edited && <IssueList issues={inferredFields.issues} />}
-              <SchemaDesigner value={fields} onChange={onFieldsChange} height={treeHeight} label={event === ALL_EVENTS ? 'Fields' : `Fields of ${event}`} />
+              {isUnion ? (
+                unionPicker
+              ) : (
+                <SchemaDesigner value={fields} onChange={onFieldsChange} height={treeHeight} label={event === ALL_EVENTS ? 'Fields' : `Fields of ${event}`} />
+              )}
             </section>
 
             <section className={`fd-panel fd-outputs${state.allOutputs ? ' fd-outputs-all' : ''}`} aria-labelledby="outputs-h">
@@ -472,18 +520,18 @@ export function App() {
               {exampleSample !== undefined && (
                 <div className="fd-toolbar">
                   <button type="button" className="fd-btn" onClick={() => update({ validateText: JSON.stringify(exampleSample, null, 2) })}>
-                    Use a sample{event !== ALL_EVENTS ? ` (${eventValue})` : ''}
+                    Use a sample{event !== ALL_EVENTS && !isUnion ? ` (${String(eventValue)})` : ''}
                   </button>
                   <button type="button" className="fd-btn" disabled={state.validateText === ''} onClick={() => update({ validateText: '' })}>
                     Clear
                   </button>
                 </div>
               )}
-              <label className="fd-block-label" htmlFor="payload">Paste a payload to check it against the schema{event !== ALL_EVENTS ? ` for ${String(eventValue)}` : ''}</label>
+              <label className="fd-block-label" htmlFor="payload">Paste a payload to check it against the schema{event !== ALL_EVENTS && !isUnion ? ` for ${String(eventValue)}` : ''}</label>
               <textarea id="payload" className="fd-textarea" spellCheck={false} value={state.validateText} onChange={(e) => update({ validateText: e.target.value })} />
               {payloadVariant && payloadVariant.name !== event && (
                 <p className="fd-notice fd-notice-info">
-                  This payload is a “{String(payloadVariant.value)}” event, but the fields of {event === ALL_EVENTS ? 'all events' : `“${String(eventValue)}”`} are selected.
+                  This payload is a “{String(payloadVariant.value)}” event, but {event === ALL_EVENTS || isUnion ? 'all events are' : `the fields of “${String(eventValue)}” are`} selected.
                   <button type="button" className="fd-link" onClick={() => update({ event: payloadVariant.name })}>
                     Check against {String(payloadVariant.value)}
                   </button>
@@ -509,8 +557,12 @@ export function App() {
               </div>
             </section>
             <section className="fd-panel fd-tree" aria-labelledby="vfields-h">
-              <h2 id="vfields-h">Fields{event !== ALL_EVENTS ? ` · ${String(eventValue)}` : ''}</h2>
-              <SchemaDesigner value={fields} onChange={onFieldsChange} issues={validation.issues} height={treeHeight} label={event === ALL_EVENTS ? 'Fields' : `Fields of ${event}`} />
+              <h2 id="vfields-h">Fields{event !== ALL_EVENTS && !isUnion ? ` · ${String(eventValue)}` : ''}</h2>
+              {isUnion ? (
+                unionPicker
+              ) : (
+                <SchemaDesigner value={fields} onChange={onFieldsChange} issues={validation.issues} height={treeHeight} label={event === ALL_EVENTS ? 'Fields' : `Fields of ${event}`} />
+              )}
             </section>
           </section>
         )}
@@ -521,7 +573,7 @@ export function App() {
               presetId={state.presetId}
               onPreset={(presetId) => update({ presetId })}
               fields={fields}
-              event={event === ALL_EVENTS ? (singleEvent ?? '') : event}
+              event={event === ALL_EVENTS || isUnion ? (singleEvent ?? '') : event}
               useDesign={useDesignInBody}
               onUseDesign={setUseDesignInBody}
             />

@@ -8,6 +8,8 @@ export type OutputId = 'schema' | 'typescript' | 'workato';
 
 /** Event key meaning "all events merged into one schema". */
 export const ALL_EVENTS = '';
+/** Event key meaning "all events, one type each" (a discriminated union of the per-event designs). */
+export const UNION_EVENTS = '#union';
 
 /** The user's edits for one event type (or for all events merged, key {@link ALL_EVENTS}). */
 export interface Design {
