@@ -23,7 +23,7 @@ export const DEFAULT_PARALLEL_MIN_BYTES = 8_000_000;
 /** No shard is made smaller than this. */
 export const MIN_SHARD_BYTES = 2_000_000;
 /** Shards per `--jobs` lane. */
-export const SHARDS_PER_JOB = 4;
+export const SHARDS_PER_JOB = 16;
 /** Issues collected before reading stops. */
 export const MAX_ISSUES = 20;
 

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createInferrer, type InferenceState, type Inferrer } from '@fieldkit/core';
-import { runShard, type ShardResult, type ShardTask } from './shard.js';
+import { claimTask, runShard, type ShardResult, type ShardTask } from './shard.js';
 import type { PoolMessage, WorkerMessage } from './worker.js';
 
 /** How ranges are executed: `threads` (the calling thread + workers) or `inline` (calling thread only). */
@@ -35,29 +35,31 @@ export function defaultShardRunner(): ShardRunner {
   return WORKER_URL.protocol === 'file:' && existsSync(fileURLToPath(WORKER_URL)) ? 'threads' : 'inline';
 }
 
-type Pending =
-  | { kind: 'task'; resolve: (r: ShardResult) => void; reject: (e: Error) => void; onProgress: (b: number, s: number) => void }
-  | { kind: 'state'; resolve: (s: InferenceState | null) => void; reject: (e: Error) => void };
-
 /** One long-lived worker lane. */
 class ShardWorker {
   private readonly worker = new Worker(WORKER_URL, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-  private pending: Pending | undefined;
   private failure: Error | undefined;
+  /** Settles the current `run` (on `idle`) or `finish` (on `state`); rejected by errors and exits. */
+  private pending: { resolve: (s: InferenceState | null) => void; reject: (e: Error) => void } | undefined;
+  private onDone: ((index: number, result: ShardResult) => void) | undefined;
+  private onProgress: ((index: number, bytes: number, samples: number) => void) | undefined;
 
   constructor() {
     this.worker.on('message', (msg: WorkerMessage) => {
-      const p = this.pending;
-      if (!p) return;
       if (msg.type === 'progress') {
-        if (p.kind === 'task') p.onProgress(msg.bytes, msg.samples);
+        this.onProgress?.(msg.index, msg.bytes, msg.samples);
         return;
       }
+      if (msg.type === 'done') {
+        this.onDone?.(msg.index, msg.result);
+        return;
+      }
+      const p = this.pending;
       this.pending = undefined;
+      if (!p) return;
       if (msg.type === 'error') p.reject(new Error(`infer worker failed: ${msg.message}`));
-      else if (msg.type === 'done' && p.kind === 'task') p.resolve(msg.result);
-      else if (msg.type === 'state' && p.kind === 'state') p.resolve(msg.state);
-      else p.reject(new Error(`infer worker sent an unexpected "${msg.type}" message`));
+      else if (msg.type === 'idle') p.resolve(null);
+      else p.resolve(msg.state);
     });
     const fail = (err: Error) => {
       this.failure ??= err;
@@ -69,21 +71,31 @@ class ShardWorker {
     this.worker.on('exit', (code) => fail(new Error(`infer worker exited with code ${code} before finishing`)));
   }
 
-  private send(msg: PoolMessage, pending: Pending): void {
-    if (this.failure) {
-      pending.reject(this.failure);
-      return;
-    }
-    this.pending = pending;
-    this.worker.postMessage(msg);
+  private send(msg: PoolMessage): Promise<InferenceState | null> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) {
+        reject(this.failure);
+        return;
+      }
+      this.pending = { resolve, reject };
+      this.worker.postMessage(msg);
+    });
   }
 
-  run(task: ShardTask, onProgress: (bytes: number, samples: number) => void): Promise<ShardResult> {
-    return new Promise((resolve, reject) => this.send({ type: 'task', task }, { kind: 'task', resolve, reject, onProgress }));
+  /** Claim and run tasks until none is left; resolves when the worker is idle. */
+  async run(
+    tasks: readonly ShardTask[],
+    claims: SharedArrayBuffer,
+    onDone: (index: number, result: ShardResult) => void,
+    onProgress: (index: number, bytes: number, samples: number) => void,
+  ): Promise<void> {
+    this.onDone = onDone;
+    this.onProgress = onProgress;
+    await this.send({ type: 'run', tasks: tasks.slice(), claims });
   }
 
   finish(): Promise<InferenceState | null> {
-    return new Promise((resolve, reject) => this.send({ type: 'finish' }, { kind: 'state', resolve, reject }));
+    return this.send({ type: 'finish' });
   }
 
   async stop(): Promise<void> {
@@ -125,24 +137,30 @@ export async function runShards(
   const results = new Array<ShardResult>(tasks.length);
   if (tasks.length === 0) return { results, states: [] };
   const lanes = runner === 'inline' ? 1 : Math.max(1, Math.min(jobs, tasks.length));
+  // Workers boot (~70 ms: a V8 isolate, the modules) while this thread already reads its share.
   const workers = Array.from({ length: lanes - 1 }, () => new ShardWorker());
+  // Lanes claim task indices from this shared counter themselves (slot 1 = stop after a failure).
+  const claimsBuffer = new SharedArrayBuffer(8);
+  const claims = new Int32Array(claimsBuffer);
   const local = createInferrer(tasks[0].options);
   let localUsed = false;
-  let next = 0;
   let failure: unknown;
+  const done = (i: number, r: ShardResult) => {
+    results[i] = r;
+    report(i)(r.bytes, r.samples);
+  };
   const lane = async (worker: ShardWorker | undefined) => {
     try {
-      // after a failure in any lane the others stop taking tasks
-      while (failure === undefined && next < tasks.length) {
-        const i = next++;
-        if (worker) results[i] = await worker.run(tasks[i], report(i));
-        else {
+      if (worker) await worker.run(tasks, claimsBuffer, done, (i, b, s) => report(i)(b, s));
+      else {
+        for (let i = claimTask(claims, tasks.length); i >= 0; i = claimTask(claims, tasks.length)) {
           localUsed = true;
-          results[i] = await runShard(tasks[i], local, report(i));
+          done(i, await runShard(tasks[i], local, report(i)));
         }
-        report(i)(results[i].bytes, results[i].samples);
       }
     } catch (err) {
+      // after a failure in any lane the others stop taking tasks
+      Atomics.store(claims, 1, 1);
       failure ??= err;
     }
   };

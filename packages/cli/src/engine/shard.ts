@@ -41,3 +41,10 @@ export async function runShard(task: ShardTask, inferrer: Inferrer, onProgress?:
   );
   return { samples: r.samples, newlines: r.newlines, bytes: r.bytes, issues: r.issues, stoppedEarly: r.stoppedEarly };
 }
+
+/** Claim the next task index from the shared counter; -1 when none is left or the run stopped. */
+export function claimTask(claims: Int32Array, total: number): number {
+  if (Atomics.load(claims, 1) !== 0) return -1;
+  const i = Atomics.add(claims, 0, 1);
+  return i < total ? i : -1;
+}
