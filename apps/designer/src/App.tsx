@@ -357,6 +357,7 @@ export function App() {
         {id === 'typescript' && ts.busy && <span className="fd-muted">Generating…</span>}
       </div>
       {id === 'typescript' && ts.issues.length > 0 && <IssueList issues={ts.issues} />}
+      {id === 'workato' && isUnion && <p className="fd-muted">Workato has no union types: these are the fields of all events merged.</p>}
       {id === 'workato' && workatoLosses.length > 0 && (
         <details className="fd-losses">
           <summary>
