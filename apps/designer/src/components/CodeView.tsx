@@ -12,8 +12,10 @@ const OVERSCAN = 40;
  */
 export function CodeView(props: { text: string; label: string; busy?: boolean }) {
   const { text, label } = props;
-  const lines = useMemo(() => text.split('\n'), [text]);
-  const windowed = lines.length > FULL_RENDER_LINES;
+  // Line start offsets, not line strings: a 5,000-field schema would otherwise allocate ~20k strings per edit.
+  const starts = useMemo(() => lineStarts(text), [text]);
+  const lineCount = starts.length;
+  const windowed = lineCount > FULL_RENDER_LINES;
   const ref = useRef<HTMLPreElement>(null);
   const [view, setView] = useState({ top: 0, height: 600 });
   const onScroll = useCallback((e: UIEvent<HTMLPreElement>) => {
@@ -29,11 +31,12 @@ export function CodeView(props: { text: string; label: string; busy?: boolean })
   let padTop = 0;
   let padBottom = 0;
   if (windowed) {
-    const first = Math.max(0, Math.floor(view.top / LINE_HEIGHT) - OVERSCAN);
-    const last = Math.min(lines.length, Math.ceil((view.top + view.height) / LINE_HEIGHT) + OVERSCAN);
-    body = lines.slice(first, last).join('\n');
+    // Clamped: after the text shrinks the old scroll offset may point past its end.
+    const first = Math.min(lineCount - 1, Math.max(0, Math.floor(view.top / LINE_HEIGHT) - OVERSCAN));
+    const last = Math.max(first + 1, Math.min(lineCount, Math.ceil((view.top + view.height) / LINE_HEIGHT) + OVERSCAN));
+    body = text.slice(starts[first], last < lineCount ? starts[last]! - 1 : text.length);
     padTop = first * LINE_HEIGHT;
-    padBottom = (lines.length - last) * LINE_HEIGHT;
+    padBottom = (lineCount - last) * LINE_HEIGHT;
   } else {
     body = text;
   }
@@ -46,9 +49,16 @@ export function CodeView(props: { text: string; label: string; busy?: boolean })
       aria-label={label}
       aria-busy={props.busy || undefined}
       onScroll={windowed ? onScroll : undefined}
-      data-lines={lines.length}
+      data-lines={lineCount}
     >
       <code style={windowed ? { display: 'block', paddingTop: padTop, paddingBottom: padBottom } : undefined}>{body}</code>
     </pre>
   );
+}
+
+/** Offsets where each line of `text` starts (the first is 0). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
