@@ -4,7 +4,7 @@
  * browser a test tool downloads). Shared by the e2e tests and scripts/bench-designer.mjs (which
  * has its own copy in plain JS, since it runs without a TypeScript loader).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -90,6 +90,10 @@ export async function serveStatic(root: string): Promise<{ url: string; close():
 
 /** A fresh Chromium profile (its own user-data-dir); close() removes it. */
 export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (!existsSync(CHROMIUM)) {
+    // Debian's package, installed with apt-get by the repo's script (never a browser download by a test tool).
+    execFileSync(process.execPath, [join(APP_DIR, '..', '..', 'scripts', 'ensure-chromium.mjs')], { stdio: 'inherit' });
+  }
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run "node scripts/ensure-chromium.mjs" (apt-get install chromium)`);
   const profile = mkdtempSync(join(tmpdir(), 'fieldkit-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
