@@ -395,7 +395,7 @@ export function App() {
             {notice.action && (
               <button type="button" className="fd-link" onClick={notice.action.run}>{notice.action.label}</button>
             )}
-            <button type="button" className="fd-link" aria-label="Dismiss message" onClick={() => setNotice(undefined)}>×</button>
+            <button type="button" className="fd-link fd-dismiss" aria-label="Dismiss message" onClick={() => setNotice(undefined)}>×</button>
           </p>
         )}
       </div>
