@@ -52,7 +52,8 @@ the API expects them (Iterable: "dataFields"). Without --preset, FIELDS describe
 FIELDS may be a JSON Schema, a fieldkit field list or a Workato schema (detected).
 
 PATH is a dotted field path: dataFields.plan, items.0.sku (digits are list positions); write a
-dot inside a name as \\. ("a\\.b"). Empty values of optional fields are left out.
+dot inside a name as \\. ("a\\.b"). Empty values of optional fields are left out. "null" is null for
+a nullable field that is not text; a text field keeps the word (give JSON null in --values instead).
 
 Options:
   -p, --preset ID        a preset (see --list-presets), e.g. iterable.users/update
