@@ -350,3 +350,30 @@ describe('fieldkit merge', () => {
     expect(none.stderr).toMatch(/^fieldkit merge: give at least one state file/);
   });
 });
+
+// Regression (lead): a broken line in `events.ndjson` was reported through the concatenated-JSON
+// fallback with a note to "use format ndjson", and a truncated single `.json` document got the same
+// note about formats although nothing about lines was wrong. The file name now decides NDJSON, and
+// the note appears only when earlier lines were whole values.
+describe('format by file name', () => {
+  it('reads *.ndjson and *.jsonl as NDJSON under --format auto: the broken line is reported as itself', async () => {
+    for (const name of ['broken.ndjson', 'broken.jsonl']) {
+      const r = await cli(['infer', file(name, '{"a":1}\n{"a":2,}\n{"a":3}\n')]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(new RegExp(`${name.replace('.', '\\.')}:2:8: error: Invalid JSON: .* \\(sample 2\\)\\n$`));
+      expect(r.stderr).not.toMatch(/concatenated/);
+    }
+  });
+  it('says nothing about formats for a truncated single document', async () => {
+    const r = await cli(['infer', file('trunc.json', '{"eventName":"a",\n "x": [1, 2\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/trunc\.json:3:1: error: Invalid JSON: Unexpected end of JSON input \(sample 1\)/);
+    expect(r.stderr).not.toMatch(/ndjson/);
+  });
+  it('keeps the content guess for other names (concatenated JSON across lines)', async () => {
+    const r = await cli(['infer', file('cat.json', '{"a":\n1} {"a":\n2}\n')]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).required).toEqual(['a']);
+  });
+});

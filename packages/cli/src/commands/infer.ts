@@ -45,7 +45,8 @@ or "-" for stdin; with no FILE, stdin is read. Input is streamed, so files of an
 size work in bounded memory.
 
 Options:
-  --format auto|json|ndjson  how samples are laid out (default auto)
+  --format auto|json|ndjson  how samples are laid out (default auto: *.ndjson/*.jsonl files are
+                             NDJSON, other input is NDJSON or concatenated JSON by its content)
   --each                     the input is ONE JSON array whose elements are the samples
                              (without --each an array is a single sample)
 ${SCHEMA_FLAG_HELP}  -j, --jobs N               worker threads for large NDJSON files (default: number of
@@ -171,7 +172,8 @@ export async function inferInputs(
     const before = inferrer.count;
     const onProgress = (b: number, s: number) => progress?.update(doneBytes + b, doneSamples + s);
     const maxIssues = MAX_ISSUES - issues.length;
-    const tasks = await planShards(input, run, maxIssues);
+    const inRun = runForInput(run, input.name);
+    const tasks = await planShards(input, inRun, maxIssues);
     let result: { issues: Issue[]; stoppedEarly: boolean; bytes: number } | undefined;
     let shards: ShardsOutcome | undefined;
     if (tasks) {
@@ -191,11 +193,11 @@ export async function inferInputs(
       if (combined.issues.length === 0) {
         for (const s of shards.states) inferrer.merge(s);
         result = combined;
-      } else if (run.format !== 'auto') result = combined;
+      } else if (inRun.format !== 'auto') result = combined;
     }
     if (!result) {
       try {
-        result = await feedChunks(readChunks(input, io), inferrer, { format: run.format, each: run.each, source: input.name, maxIssues, onProgress });
+        result = await feedChunks(readChunks(input, io), inferrer, { format: inRun.format, each: run.each, source: input.name, maxIssues, onProgress });
       } catch (err) {
         issues.push(issue('cli/input', `cannot read: ${(err as Error).message}`, { source: input.name }));
         break;
@@ -211,6 +213,14 @@ export async function inferInputs(
     }
   }
   return { issues: issues.slice(0, MAX_ISSUES), stoppedEarly, emptyInputs };
+}
+
+/**
+ * Under `--format auto`, a file named `*.ndjson` or `*.jsonl` is read as NDJSON: its name says
+ * one value per line, so a broken line is reported as that line, not as a concatenated-JSON guess.
+ */
+export function runForInput(run: InferRun, name: string): InferRun {
+  return run.format === 'auto' && !run.each && /\.(ndjson|jsonl)$/i.test(name) ? { ...run, format: 'ndjson' } : run;
 }
 
 /**

@@ -233,7 +233,9 @@ class Reader implements TextReader {
     const loc = locateJsonError(text);
     const where = loc === null ? { line, column: col } : lineCol(text, loc.pos, line, col);
     let why = loc?.message ?? (fallback instanceof Error ? fallback.message : String(fallback));
-    if (this.autoSwitchLine > 0)
+    // The note only helps when earlier lines were whole values (so NDJSON was plausible); a single
+    // broken document read from line 1 gets no talk of formats.
+    if (this.autoSwitchLine > 1)
       why += ` (read as concatenated JSON from line ${this.autoSwitchLine}, the first line that is not a whole JSON value; use format "ndjson" for one value per line)`;
     const extra: Partial<Issue> = { line: where.line, column: where.column, sample: this.sampleOffset + this.ordinal };
     if (this.source !== undefined) extra.source = this.source;
