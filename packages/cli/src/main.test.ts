@@ -14,6 +14,22 @@ describe('main', () => {
     expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
   });
 
+  // The top-level help's examples are what newcomers copy: each must name a real command and
+  // only flags that command's own help documents, so a renamed flag breaks this test, not users.
+  it('top-level --help examples use real commands and documented flags', async () => {
+    const f = fakeIO();
+    await main(['--help'], f.io);
+    const examples = f.stdout().split('Examples:')[1]!.split('\n\n')[0]!.trim().split('\n');
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const line of examples) {
+      const [, name, rest] = /^fieldkit (\S+)(.*)$/.exec(line.trim())!;
+      const entry = COMMANDS.find((c) => c.name === name);
+      expect(entry, line).toBeDefined();
+      const help = (await entry!.load()).help;
+      for (const flag of rest!.match(/(?<=\s)--?[a-z][a-z-]*/g) ?? []) expect(help, `${flag} in: ${line}`).toContain(flag);
+    }
+  });
+
   it('lists every command in --help and routes `help NAME` and `NAME --help`', async () => {
     const f = fakeIO();
     expect(await main(['--help'], f.io)).toBe(0);
