@@ -1,7 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import { fakeIO, type FakeIOOptions } from '../io/fake-io.test-util.js';
 
 const ROOT = resolve(import.meta.dirname, '../../../..');
 const CORE = join(ROOT, 'packages/core');
@@ -56,5 +59,52 @@ describe('@fieldkit/core/typescript stays browser-safe', () => {
         expect(readFileSync(join(CORE, 'src', sub, f), 'utf8')).not.toMatch(/from 'node:|require\(/);
       }
     }
+  });
+});
+
+describe('regressions (qa reports)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fk-types-'));
+  const write = (name: string, text: string): string => {
+    writeFileSync(join(dir, name), text);
+    return name;
+  };
+  const cli = async (argv: string[], opts: FakeIOOptions = {}) => {
+    const f = fakeIO({ cwd: dir, ...opts });
+    const code = await main(argv, f.io);
+    return { code, stdout: f.stdout(), stderr: f.stderr() };
+  };
+
+  it('an error about a schema from stdin is prefixed "stdin:"', async () => {
+    // Bug: `echo '[1,2]' | fieldkit types` printed "error: the schema must be …" with no source, unlike file errors.
+    const r = await cli(['types'], { stdin: '[1,2]' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^stdin: error: the schema must be a JSON object or a boolean, got array/);
+  });
+
+  it('a payload given as the schema exits 2 instead of printing an empty interface', async () => {
+    // Bug: `fieldkit types emailOpen.json` printed `export interface Root {[k: string]: unknown}` with exit 0.
+    const f = write('event.json', JSON.stringify({ email: 'a@b.co', eventName: 'emailOpen' }));
+    const r = await cli(['types', f]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^event\.json: error: this looks like a payload, not a JSON Schema/);
+  });
+
+  it('a bad type name exits 2 with a did-you-mean instead of printing an empty interface', async () => {
+    // Bug: `{"type":"objekt"}` printed `Root {[k: string]: unknown}` with exit 0.
+    const f = write('objekt.json', '{"type":"objekt"}');
+    const r = await cli(['types', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('objekt.json: error: "objekt" is not a JSON type (string, number, integer, boolean, object, array, null); did you mean "object"? at $.type\n');
+  });
+
+  it('a schema nested 2,500 levels deep exits 2 with a located depth error, not "Maximum call stack size exceeded"', async () => {
+    // Bug: `fieldkit types deep.json` printed "Maximum call stack size exceeded" with no location.
+    let s = '{"type":"string"}';
+    for (let i = 0; i < 2500; i++) s = `{"type":"array","items":${s}}`;
+    const r = await cli(['types', write('deep.json', s)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^deep\.json: error: the schema (is nested|nests subschemas) deeper than \d+ levels/);
+    expect(r.stderr).not.toContain('call stack');
   });
 });

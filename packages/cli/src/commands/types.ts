@@ -2,14 +2,14 @@
  * `fieldkit types [SCHEMA_FILE]`: print TypeScript declarations for a JSON Schema (or, with
  * `--from-samples`, for the schema inferred from sample payloads).
  */
-import { inferSchema, type JSONSchema } from '@fieldkit/core';
+import { inferSchema, type Issue, type JSONSchema } from '@fieldkit/core';
 import { toTypeScript, type ToTypeScriptOptions } from '@fieldkit/core/typescript';
 import type { Command } from '../command.js';
 import { UsageError, booleanFlag, parseArgs, stringFlag, type FlagSpecs } from '../io/args.js';
 import { EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
 import { printError, printIssues } from '../io/issues.js';
 import { writeOutputFile, writeStdout } from '../io/output.js';
-import { readJsonFile, readJsonInputs } from '../io/read.js';
+import { readJsonFile, readJsonInputs, STDIN_NAME } from '../io/read.js';
 import { inferOptionsFromArgs } from '../engine/options.js';
 
 const SPECS: FlagSpecs = {
@@ -94,6 +94,8 @@ export const typesCommand: Command = {
       io.stderr.write(`fieldkit types: reading ${fromSamples ? 'samples' : 'a schema'} from stdin (end with Ctrl-D; see --help)\n`);
     }
     let schema: JSONSchema;
+    // Where the schema came from, for messages (`stdin:` like files get `file:`).
+    let source: string | undefined;
     if (fromSamples) {
       let inferOpts;
       try {
@@ -115,7 +117,9 @@ export const typesCommand: Command = {
         inferOpts,
       );
     } else {
-      const read = await readJsonFile(args.positionals[0] ?? '-', io);
+      const file = args.positionals[0] ?? '-';
+      source = file === '-' ? STDIN_NAME : file;
+      const read = await readJsonFile(file, io);
       if (!read.ok) {
         printIssues(io.stderr, read.issues);
         return EXIT_USAGE;
@@ -124,11 +128,12 @@ export const typesCommand: Command = {
     }
 
     const result = await toTypeScript(schema, opts);
+    const located = (issues: readonly Issue[]) => issues.map((i) => (source === undefined || i.source !== undefined ? i : { ...i, source }));
     if (!result.ok) {
-      printIssues(io.stderr, result.issues);
+      printIssues(io.stderr, located(result.issues));
       return EXIT_USAGE;
     }
-    if (result.issues.length) printIssues(io.stderr, result.issues);
+    if (result.issues.length) printIssues(io.stderr, located(result.issues));
     const out = stringFlag(args, 'output');
     if (out !== undefined && out !== '-') {
       const written = await writeOutputFile(out, result.value, io.cwd);

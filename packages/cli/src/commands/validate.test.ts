@@ -188,13 +188,13 @@ describe('fieldkit types', () => {
     const r = await cli(['types', bad]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('error: $ref "#/nope" points to nothing in this schema at $.properties.a\n');
+    expect(r.stderr).toBe('bad-ref.json: error: $ref "#/nope" points to nothing in this schema at $.properties.a\n');
     expect((await cli(['types', schema, '--name', 'a b'])).stderr).toBe('fieldkit types: --name must be a TypeScript identifier, got "a b"\n');
     const ext = write('ext.json', JSON.stringify({ properties: { a: { $ref: 'other.json' } } }));
     const w = await cli(['types', ext]);
     expect(w.code).toBe(0);
     expect(w.stdout).toBe('export interface Root {\n  a?: unknown;\n}\n');
-    expect(w.stderr).toBe('warning: $ref "other.json" points outside this schema; typed as unknown (inline it to get a type) at $.properties.a\n');
+    expect(w.stderr).toBe('ext.json: warning: $ref "other.json" points outside this schema; typed as unknown (inline it to get a type) at $.properties.a\n');
   });
 });
 
@@ -223,5 +223,59 @@ describe('locateValue', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('regressions (qa reports)', () => {
+  const deepSchema = (levels: number): string => {
+    let s = '{"type":"string"}';
+    for (let i = 0; i < levels; i++) s = `{"type":"object","properties":{"a":${s}}}`;
+    return s;
+  };
+
+  it('a schema nested 2,500 levels deep is a validate/schema error with exit 2, not an internal error with a stack trace', async () => {
+    // Bug: `fieldkit validate -s deep.json x.json` printed "fieldkit: internal error: RangeError: Maximum call stack size exceeded" + ajv's stack, exit 70.
+    const s = write('deep.schema.json', deepSchema(2500));
+    const p = write('deep-payload.json', '{"a":{"a":"x"}}');
+    const r = await cli(['validate', '-s', s, p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^deep\.schema\.json: error: the schema (is nested|nests subschemas) deeper than \d+ levels/);
+    expect(r.stderr).not.toMatch(/RangeError|internal error|call stack|\n\s+at /);
+  });
+
+  it('a payload nested 20,000 levels deep is reported as an invalid payload, not a crash', async () => {
+    // Bug guard: ajv recursion on a deep payload (recursive schema) must not escape as an internal error.
+    const s = write('rec.schema.json', JSON.stringify({ type: 'array', items: { $ref: '#' } }));
+    const p = write('deep-array.json', '['.repeat(20000) + ']'.repeat(20000));
+    const r = await cli(['validate', '-s', s, p]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nested too deep to validate');
+    expect(r.stderr).not.toMatch(/RangeError|internal error/);
+  });
+
+  it('a payload passed as --schema is refused with exit 2 instead of "1 of 1 payload valid"', async () => {
+    // Bug: an Iterable event given as the schema gave three "unknown keyword" warnings and exit 0.
+    const event = write('event.json', JSON.stringify({ email: 'a@b.co', eventName: 'emailOpen', dataFields: { campaignId: 1 } }));
+    const r = await cli(['validate', '-s', event, event]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^event\.json: error: this looks like a payload, not a JSON Schema: .*"email", "eventName", "dataFields".*fieldkit infer/);
+    expect(r.stderr).not.toContain('valid');
+  });
+
+  it('a bad type name prints one error line with a did-you-mean, not three', async () => {
+    // Bug: `{"type":"objekt"}` printed ajv's anyOf noise in three lines, each repeating "at /type".
+    const s = write('objekt.schema.json', '{"type":"objekt"}');
+    const p = write('obj.json', '{}');
+    const r = await cli(['validate', '-s', s, p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('objekt.schema.json: error: "objekt" is not a JSON type (string, number, integer, boolean, object, array, null); did you mean "object"? at $.type\n');
+  });
+
+  it('a schema error from stdin is prefixed "stdin:" like file errors get "file:"', async () => {
+    // Bug: errors about a schema read with `-s -` carried "-" (or nothing) as their source.
+    const p = write('one.json', '{}');
+    const r = await cli(['validate', '-s', '-', p], { stdin: '{"type":"strin"}' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^stdin: error: "strin" is not a JSON type/);
   });
 });

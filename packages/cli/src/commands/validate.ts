@@ -9,7 +9,7 @@ import { UsageError, booleanFlag, parseArgs, positiveIntFlag, stringFlag, type F
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
 import { printError, printIssues } from '../io/issues.js';
 import { writeStdout } from '../io/output.js';
-import { ChunkDecoder, readChunks, readInputText, readJsonFile, resolveInputs, type InputSource } from '../io/read.js';
+import { ChunkDecoder, readChunks, readInputText, readJsonFile, resolveInputs, STDIN_NAME, type InputSource } from '../io/read.js';
 import { looksLikeNdjson } from '../engine/split.js';
 import type { CommandIO } from '../command.js';
 import { LineCounter, parseJsonValues, scanJsonValue, type JsonTextFormat } from '../io/json-text.js';
@@ -220,15 +220,16 @@ export const validateCommand: Command = {
       printIssues(io.stderr, schema.issues);
       return EXIT_USAGE;
     }
+    const schemaSource = schemaFile === '-' ? STDIN_NAME : schemaFile;
     const validator = createValidator(schema.value as JSONSchema, { formats: !booleanFlag(args, 'no-formats') });
     if (!validator.ok) {
       printIssues(
         io.stderr,
-        validator.issues.map((i) => ({ ...i, source: schemaFile })),
+        validator.issues.map((i) => ({ ...i, source: schemaSource })),
       );
       return EXIT_USAGE;
     }
-    if (!json && validator.issues.length) printIssues(io.stderr, validator.issues.map((i) => ({ ...i, source: schemaFile })));
+    if (!json && validator.issues.length) printIssues(io.stderr, validator.issues.map((i) => ({ ...i, source: schemaSource })));
 
     const inputs = await resolveInputs(args.positionals, io);
     if (!inputs.ok) {

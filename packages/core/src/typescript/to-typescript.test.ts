@@ -320,3 +320,71 @@ describe('toTypeScript ∘ inferSchema: samples type-check against the types inf
     expect(diags).toEqual([]);
   });
 });
+
+describe('regressions (qa reports)', () => {
+  const nested = (levels: number, kind: 'properties' | 'items'): JSONSchemaObject => {
+    let s: JSONSchemaObject = { type: 'string' };
+    for (let i = 0; i < levels; i++) s = kind === 'properties' ? { type: 'object', properties: { a: s } } : { type: 'array', items: s };
+    return s;
+  };
+
+  it('a schema nested thousands of levels deep gives a located depth issue instead of "Maximum call stack size exceeded"', async () => {
+    // Bug: toTypeScript caught the RangeError but reported only "Maximum call stack size exceeded", with no place.
+    for (const kind of ['properties', 'items'] as const) {
+      const r = await toTypeScript(nested(2500, kind));
+      expect(r.ok).toBe(false);
+      expect(r.issues[0]!.message).toMatch(/deeper than \d+ levels/);
+      expect(r.issues[0]!.message).not.toContain('call stack');
+      expect(r.issues[0]!.path.length).toBeGreaterThan(0);
+    }
+    expect((await toTypeScript(nested(200, 'properties'))).ok).toBe(true);
+  });
+
+  it('a payload given as the schema fails instead of printing an empty interface', async () => {
+    // Bug: an Iterable event JSON gave `export interface Root {[k: string]: unknown}` with no warning.
+    const r = await toTypeScript({ email: 'a@b.co', eventName: 'emailOpen', dataFields: {} } as unknown as JSONSchemaObject);
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]!.message).toContain('looks like a payload, not a JSON Schema');
+  });
+
+  it('a bad type name fails with a did-you-mean instead of printing an empty interface', async () => {
+    // Bug: `{"type": "objekt"}` printed `Root {[k: string]: unknown}` with success.
+    const r = await toTypeScript({ type: 'object', properties: { n: { type: 'strin' as 'string' } } });
+    expect(r.ok).toBe(false);
+    expect(r.issues.map((i) => [i.path, i.message])).toEqual([
+      [['properties', 'n', 'type'], '"strin" is not a JSON type (string, number, integer, boolean, object, array, null); did you mean "string"?'],
+    ]);
+    // A property NAMED type, and type names inside enum values, are not type keywords.
+    const fine = await toTypeScript({ type: 'object', properties: { type: { enum: ['strin'] } } });
+    expect(fine.ok).toBe(true);
+  });
+
+  it('a huge minItems prints T[] with a @minItems note instead of a 100,000-member tuple', async () => {
+    // Bug: json-schema-to-typescript expands minItems into a tuple whatever its maxItems option says.
+    const r = await toTypeScript({ type: 'object', properties: { tags: { type: 'array', minItems: 100000, items: { type: 'string' } } } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.length).toBeLessThan(500);
+    expect(r.value).toContain('tags?: string[];');
+    expect(r.value).toContain('@minItems 100000');
+    const big = await toTypeScript({ type: 'array', minItems: 99990, maxItems: 100000, items: { type: 'number' } });
+    expect(big.ok && big.value.length).toBeLessThan(500);
+    // Small bounds still become tuples.
+    const small = await toTypeScript({ type: 'object', properties: { pair: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number' } } } });
+    expect(small.ok && small.value).toContain('[number, number]');
+  });
+});
+
+describe('regressions (qa reports), continued', () => {
+  it('a schema with no type keyword prints unknown instead of an index-signature interface that rejects null', async () => {
+    // Bug: `{}` / `{ $schema }` (inferred from `[null]` samples) printed `interface Payload { [k: string]: unknown }`, and `x: {}` inside objects too.
+    for (const s of [{}, { $schema: S2020 }, { description: 'anything' }]) {
+      const r = await toTypeScript(s, { name: 'Payload' });
+      expect(r.ok && r.value.trim().split('\n').pop()).toBe('export type Payload = unknown;');
+    }
+    const inner = await toTypeScript({ type: 'object', properties: { experimentId: {}, note: { description: 'free' } } }, { name: 'P' });
+    expect(inner.ok && inner.value).toContain('experimentId?: unknown;');
+    expect(inner.ok && inner.value).toContain('note?: unknown;');
+    expect(typeCheck({ '/a.ts': `${inner.ok ? inner.value : ''}\nconst x: P = { experimentId: null, note: 3 };\nexport { x };\n` })).toEqual([]);
+  });
+});

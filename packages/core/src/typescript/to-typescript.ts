@@ -14,6 +14,7 @@ import type { LinkedJSONSchema, NormalizedJSONSchema } from 'json-schema-to-type
 import { fail, issue, ok, type Issue, type Result } from '../errors.js';
 import type { JSONSchema, JSONSchemaObject, PathSegment } from '../types.js';
 import { Printer } from './print.js';
+import { badTypeMessage, payloadAsSchemaIssue, schemaDepthIssue } from '../validate/schema-checks.js';
 
 /** Options for {@link toTypeScript}. */
 export interface ToTypeScriptOptions {
@@ -100,6 +101,8 @@ function prepare(schema: JSONSchemaObject, rootName: string, o: typeof DEFAULT_T
   const names = new WeakMap<object, string>();
   const issues: Issue[] = [];
   const memo = new Map<unknown, Obj | boolean>();
+  /** Cleaned schemas with no shaping keyword (typed `unknown`). */
+  const anything = new WeakSet<Obj>();
   const defs = new Map<unknown, string>();
   for (const key of ['$defs', 'definitions'] as const) {
     const d = schema[key];
@@ -173,7 +176,8 @@ function prepare(schema: JSONSchemaObject, rootName: string, o: typeof DEFAULT_T
       }
       // `$ref` with siblings: an intersection of the target and the rest (2020-12 semantics).
       const { $ref: _ref, ...rest } = node;
-      const wrapper: Obj = onlyAnnotations ? {} : (clean(rest, path, seen) as Obj);
+      const cleaned = onlyAnnotations ? {} : clean(rest, path, seen);
+      const wrapper: Obj = isObj(cleaned) && !anything.has(cleaned) ? cleaned : {};
       const out: Obj = { ...(isObj(wrapper) ? wrapper : {}), allOf: [target] };
       if (c) out.description = c;
       else delete out.description;
@@ -219,6 +223,23 @@ function prepare(schema: JSONSchemaObject, rootName: string, o: typeof DEFAULT_T
     } else if (has(node, 'items')) out.items = clean(node.items, [...path, 'items'], seen);
     for (const key of ['minItems', 'maxItems'] as const) if (typeof node[key] === 'number' && Number.isInteger(node[key]) && (node[key] as number) >= 0) out[key] = node[key];
     if (typeof out.minItems === 'number' && typeof out.maxItems === 'number' && out.maxItems < out.minItems) delete out.maxItems;
+    // json-schema-to-typescript spells `minItems: N` as an N-element tuple whatever its `maxItems`
+    // option says (100,000 members for `minItems: 100000`), and `maxItems: N` as N tuples when
+    // close to minItems. Above the tuple cap, keep the bounds as JSDoc only and print `T[]`.
+    const bound = (k: 'minItems' | 'maxItems') => (typeof out[k] === 'number' ? (out[k] as number) : 0);
+    if (o.maxItems >= 0 && (bound('minItems') > o.maxItems || bound('maxItems') > o.maxItems)) {
+      const tags = (['minItems', 'maxItems'] as const).filter((k) => typeof out[k] === 'number').map((k) => `@${k} ${out[k] as number}`);
+      delete out.minItems;
+      delete out.maxItems;
+      if (o.comments) out.description = [out.description, ...tags].filter(Boolean).join('\n');
+    }
+    // A schema with no shaping keyword (`{}`, `{ description }`, `{ $schema }`) allows any value:
+    // json-schema-to-typescript would print `{ [k: string]: unknown }`, which rejects null and primitives.
+    if (Object.keys(out).every((k) => k === 'description' || k === 'deprecated')) {
+      out.tsType = o.unknownAny ? 'unknown' : 'any';
+      anything.add(out);
+      return out;
+    }
     // An object with nothing declared is all extra keys: say so, rather than print `{}`.
     const objecty = out.type === 'object' || (Array.isArray(out.type) && out.type.includes('object'));
     if (objecty && !out.properties && !out.patternProperties && !has(out, 'additionalProperties') && !SCHEMA_LISTS.some((k) => out[k])) out.additionalProperties = true;
@@ -248,6 +269,30 @@ function withProcessShim<T>(fn: () => T): T {
   }
 }
 
+/** The first bad `type` value in the schema (`"strin"`, `["string", 1]`) as a `validate/typescript` issue. */
+function badTypeIssue(schema: JSONSchema): Issue | undefined {
+  let found: Issue | undefined;
+  const seen = new Set<unknown>();
+  const stack: { node: unknown; path: PathSegment[] }[] = [{ node: schema, path: [] }];
+  while (stack.length && !found) {
+    const { node, path } = stack.pop()!;
+    if (!isObj(node) || seen.has(node)) continue;
+    seen.add(node);
+    if (has(node, 'type')) {
+      const bad = badTypeMessage(node.type);
+      if (bad) found = issue('validate/typescript', bad.message, { path: [...path, 'type'], ...(bad.suggestion ? { suggestion: bad.suggestion } : {}) });
+    }
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'enum' || k === 'const' || k === 'examples' || k === 'default' || k.startsWith('x-')) continue;
+      if (k === 'properties' || k === 'patternProperties' || k === '$defs' || k === 'definitions' || k === 'dependentSchemas') {
+        if (isObj(v)) for (const [name, sub] of Object.entries(v)) stack.push({ node: sub, path: [...path, k, name] });
+      } else if (Array.isArray(v)) v.forEach((sub: unknown, i) => stack.push({ node: sub, path: [...path, k, i] }));
+      else if (isObj(v)) stack.push({ node: v, path: [...path, k] });
+    }
+  }
+  return found;
+}
+
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -266,6 +311,8 @@ export async function toTypeScript(schema: JSONSchema, opts: ToTypeScriptOptions
     if (typeof schema !== 'boolean' && !isObj(schema)) {
       return fail([issue('validate/typescript', `the schema must be a JSON object or a boolean, got ${Array.isArray(schema) ? 'array' : schema === null ? 'null' : typeof schema}`)]);
     }
+    const shape = payloadAsSchemaIssue(schema, 'validate/typescript') ?? schemaDepthIssue(schema, 'validate/typescript') ?? badTypeIssue(schema);
+    if (shape) return fail([shape]);
     const titled = isObj(schema) && typeof schema.title === 'string' ? toSafeString(schema.title) : '';
     const rootName = (o.name !== undefined ? toSafeString(o.name) : titled) || 'Root';
     if (o.name !== undefined && toSafeString(o.name) !== o.name) {

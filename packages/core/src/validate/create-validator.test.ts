@@ -452,3 +452,96 @@ describe('law: every sample validates against inferSchema(samples)', () => {
     );
   });
 });
+
+function nested(levels: number, kind: 'properties' | 'items', leaf: JSONSchemaObject = { type: 'string' }): JSONSchemaObject {
+  let s = leaf;
+  for (let i = 0; i < levels; i++) s = kind === 'properties' ? { type: 'object', properties: { a: s } } : { type: 'array', items: s };
+  return s;
+}
+
+describe('regressions (qa reports)', () => {
+  it('a schema nested thousands of levels deep gives a validate/schema issue instead of a stack overflow', () => {
+    // Bug: createValidator threw "RangeError: Maximum call stack size exceeded" (from ajv) on a
+    // schema with 2,500 nested properties or items, and the CLI died with exit 70 and a stack trace.
+    for (const kind of ['properties', 'items'] as const) {
+      for (const levels of [500, 2500, 5000]) {
+        const v = createValidator(nested(levels, kind));
+        expect(v.ok).toBe(false);
+        expect(v.issues[0]!.code).toBe('validate/schema');
+        expect(v.issues[0]!.message).toMatch(/nested deeper than \d+ levels|deeper than \d+ levels/);
+        expect(v.issues[0]!.path.length).toBeGreaterThan(0);
+      }
+    }
+    // A deep enum value (JSON depth, not subschema depth) is refused too.
+    let deepValue: unknown = 1;
+    for (let i = 0; i < 5000; i++) deepValue = [deepValue];
+    const e = createValidator({ enum: [deepValue] });
+    expect(e.ok).toBe(false);
+    expect(e.issues[0]!.code).toBe('validate/schema');
+    // Schemas of ordinary depth still compile and validate.
+    const ok200 = createValidator(nested(200, 'properties'));
+    expect(ok200.ok).toBe(true);
+  });
+
+  it('a payload nested thousands of levels deep under a recursive schema gives a validate/depth issue instead of a stack overflow', () => {
+    // Bug: ajv recursed once per level through `$ref: "#"` and threw RangeError out of the validator.
+    const v = createValidator({ $schema: S2020, type: 'array', items: { $ref: '#' } });
+    expect(v.ok).toBe(true);
+    if (!v.ok) return;
+    let data: unknown = [];
+    for (let i = 0; i < 20000; i++) data = [data];
+    const r = v.value(data);
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]!.code).toBe('validate/depth');
+    expect(r.issues[0]!.path.length).toBeGreaterThan(100);
+    // A deep payload against an ordinary schema is just a type error.
+    const s = createValidator({ type: 'string' });
+    if (!s.ok) throw new Error('did not compile');
+    expect(s.value(data).issues.map((i) => i.code)).toEqual(['validate/type']);
+  });
+
+  it('a payload given as the schema is refused with a "looks like a payload" issue instead of allowing everything', () => {
+    // Bug: an Iterable event passed as the schema compiled (unknown keywords were only warnings)
+    // and every payload passed.
+    const event = { email: 'a@b.co', eventName: 'emailOpen', dataFields: { campaignId: 1 } };
+    const v = createValidator(event as unknown as JSONSchemaObject);
+    expect(v.ok).toBe(false);
+    expect(v.issues).toHaveLength(1);
+    expect(v.issues[0]!.code).toBe('validate/schema');
+    expect(v.issues[0]!.message).toContain('looks like a payload, not a JSON Schema');
+    expect(v.issues[0]!.message).toContain('"eventName"');
+    expect(v.issues[0]!.message).toContain('fieldkit infer');
+    // Schemas with any keyword (even only an annotation or an x- extension), and {}, are schemas.
+    for (const s of [{}, { title: 'x' }, { 'x-note': 1 }, { type: 'object', colour: 'red' }]) expect(createValidator(s as JSONSchemaObject).ok).toBe(true);
+  });
+
+  it('a bad type name is one issue with a did-you-mean, not three meta-schema lines', () => {
+    // Bug: `"type": "strin"` gave ajv's anyOf noise: "must be equal to one of the allowed values",
+    // "must be array", "must match a schema in anyOf", each repeating the place.
+    const v = createValidator({ type: 'object', properties: { name: { type: 'strin' as 'string' } } });
+    expect(v.ok).toBe(false);
+    expect(v.issues.map((i) => [i.path, i.message])).toEqual([
+      [['properties', 'name', 'type'], '"strin" is not a JSON type (string, number, integer, boolean, object, array, null); did you mean "string"?'],
+    ]);
+    const list = createValidator({ type: ['string', 'objekt'] as unknown as 'string' });
+    expect(list.issues.map((i) => i.message)).toEqual(['"objekt" is not a JSON type (string, number, integer, boolean, object, array, null); did you mean "object"?']);
+    const far = createValidator({ type: 'zzzzzz' as 'string' });
+    expect(far.issues.map((i) => i.message)).toEqual(['"zzzzzz" is not a JSON type (string, number, integer, boolean, object, array, null)']);
+    // Other meta-schema errors still name the problem once, without repeating the place in the message.
+    const min = createValidator({ minLength: -1 });
+    expect(min.issues).toHaveLength(1);
+    expect(min.issues[0]!.path).toEqual(['minLength']);
+    expect(min.issues[0]!.message).not.toContain('/minLength');
+  });
+});
+
+describe('regressions (qa reports), continued', () => {
+  it('a property named "type" whose schema is wrong is not mistaken for a bad type keyword', () => {
+    // Bug guard for the collapsed type message: `properties.type` is a name, not the type keyword.
+    const v = createValidator({ type: 'object', properties: { type: 5 as unknown as JSONSchemaObject } });
+    expect(v.ok).toBe(false);
+    expect(v.issues.every((i) => !i.message.includes('is not a JSON type'))).toBe(true);
+    const t = createValidator({ type: 'object', properties: { type: { type: 'numbr' as 'number' } } });
+    expect(t.issues.map((i) => i.message)).toEqual(['"numbr" is not a JSON type (string, number, integer, boolean, object, array, null); did you mean "number"?']);
+  });
+});

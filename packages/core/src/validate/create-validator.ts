@@ -7,6 +7,8 @@ import { CUSTOM_FORMATS } from '../formats.js';
 import type { JSONSchema, JSONSchemaObject, PathSegment } from '../types.js';
 import { MESSAGES, kindOf } from './messages.js';
 import { Context, OWN_REQUIRED, explain, fieldName, refTo, resolvePointer, toPath } from './explain.js';
+import { badTypeMessage, payloadAsSchemaIssue, schemaDepthIssue } from './schema-checks.js';
+import { findTooDeep, MAX_NESTING } from '../fields/schema-util.js';
 
 /** Options for {@link createValidator}. */
 export interface ValidatorOptions {
@@ -85,13 +87,79 @@ function checkAgainstMeta(draft: Draft, schema: JSONSchema): Issue[] {
   }
   const copy = typeof schema === 'object' && schema !== null && typeof schema.$schema === 'string' ? { ...schema, $schema: undefined } : schema;
   if (meta.validateSchema(copy as AnySchema)) return [];
-  return (meta.errors ?? []).slice(0, 10).map((e) => {
-    const where = e.instancePath || '/';
-    return issue('validate/schema', `the schema is not valid ${draft} JSON Schema: at ${where}: ${e.message ?? e.keyword}`, {
-      path: toPath(e.instancePath, schema),
-      params: { keyword: e.keyword, schemaPath: e.schemaPath },
+  return collapseMetaErrors(meta.errors ?? [], schema)
+    .slice(0, 10)
+    .map((e) => {
+      const typePointer = badTypePointer(e.instancePath, schema);
+      if (typePointer !== undefined) {
+        const typed = badTypeMessage(valueAtPath(schema, toPath(typePointer, schema)))!;
+        const at = toPath(typePointer, schema);
+        return issue('validate/schema', typed.message, { path: at, ...(typed.suggestion ? { suggestion: typed.suggestion } : {}), params: { keyword: 'type', schemaPath: e.schemaPath } });
+      }
+      const path = toPath(e.instancePath, schema);
+      const where = path.length ? '' : 'at the root: ';
+      return issue('validate/schema', `the schema is not valid ${draft} JSON Schema: ${where}${e.message ?? e.keyword}`, {
+        path,
+        params: { keyword: e.keyword, schemaPath: e.schemaPath },
+      });
     });
-  });
+}
+
+function valueAtPath(root: unknown, path: readonly PathSegment[]): unknown {
+  let cur = root;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
+    cur = (cur as Record<string, unknown>)[seg as string];
+  }
+  return cur;
+}
+
+/**
+ * One meta-schema error per mistake: ajv reports a failed `anyOf` plus each branch's own error
+ * (for `"type": "strin"`: "must be equal to one of the allowed values", "must be array", "must
+ * match a schema in anyOf"). Keep the anyOf/oneOf error and drop its branches' errors at the
+ * same place; a bad `type` keeps a single error that the caller words itself.
+ */
+function collapseMetaErrors(errors: readonly ErrorObject[], schema: JSONSchema): ErrorObject[] {
+  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  const branchOf = (e: ErrorObject) =>
+    unions.some((u) => u !== e && e.instancePath.startsWith(u.instancePath) && e.schemaPath.startsWith(u.schemaPath.replace(/\/(anyOf|oneOf)$/, '') + '/' + u.keyword + '/'));
+  const kept = errors.filter((e) => !branchOf(e));
+  const out: ErrorObject[] = [];
+  const typeSeen = new Set<string>();
+  for (const e of kept) {
+    const typePointer = badTypePointer(e.instancePath, schema);
+    if (typePointer !== undefined) {
+      if (typeSeen.has(typePointer)) continue;
+      typeSeen.add(typePointer);
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+/** The JSON Pointer of the `type` keyword a meta-schema error is about (`/type` or `/type/1`), when its value is bad. */
+function badTypePointer(instancePath: string, schema: JSONSchema): string | undefined {
+  const m = /^(.*)\/type(\/\d+)?$/.exec(instancePath);
+  if (!m || !isSchemaPosition(toPath(m[1]!, schema), schema)) return undefined;
+  const pointer = `${m[1]}/type`;
+  return badTypeMessage(valueAtPath(schema, toPath(pointer, schema))) !== undefined ? pointer : undefined;
+}
+
+/** Whether `path` leads to a subschema (keys under `properties` & co. are names, not keywords). */
+function isSchemaPosition(path: readonly PathSegment[], root: JSONSchema): boolean {
+  let cur: unknown = root;
+  let inMap = false;
+  for (const seg of path) {
+    const next = valueAtPath(cur, [seg]);
+    if (inMap) inMap = false;
+    else if (Array.isArray(cur)) {
+      // an index into a list of subschemas (allOf, prefixItems…)
+    } else if (typeof seg === 'string' && SCHEMA_MAPS.has(seg)) inMap = true;
+    else if (typeof seg !== 'string' || !SCHEMA_VALUES.has(seg)) return false;
+    cur = next;
+  }
+  return !inMap && !Array.isArray(cur);
 }
 
 function makeAjv(draft: Draft, formats: boolean, warnings: string[], full: boolean): AjvInstance {
@@ -185,6 +253,8 @@ function compile(schema: JSONSchema, o: Required<ValidatorOptions>): Result<Vali
   if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null || Array.isArray(schema))) {
     return fail([issue('validate/schema', `the schema must be a JSON object or a boolean, got ${kindOf(schema)}`)]);
   }
+  const shape = payloadAsSchemaIssue(schema) ?? schemaDepthIssue(schema);
+  if (shape) return fail([shape]);
   const draft = draftOf(schema);
   if (draft === undefined) {
     const id = (schema as JSONSchemaObject).$schema;
@@ -218,7 +288,13 @@ function compile(schema: JSONSchema, o: Required<ValidatorOptions>): Result<Vali
   }));
   if (root) {
     const target = root;
-    return ok((data) => target.validate(data), notes);
+    return ok((data) => {
+      try {
+        return target.validate(data);
+      } catch (e) {
+        return failedValidation(e, data);
+      }
+    }, notes);
   }
   const d = dispatch!;
   const targets = new Map<string, Target>();
@@ -242,10 +318,28 @@ function compile(schema: JSONSchema, o: Required<ValidatorOptions>): Result<Vali
     try {
       return t.validate(data);
     } catch (e) {
-      return fail([issue('validate/schema', `the schema cannot be used for validation: ${errorText(e)}`, { params: { reason: errorText(e) } })]);
+      return failedValidation(e, data);
     }
   };
   return ok(validator, notes);
+}
+
+/**
+ * What a throw while validating becomes: a stack overflow (a payload nested thousands of levels
+ * deep under a recursive schema) is a `validate/depth` issue at the deepest path; anything else is
+ * a `validate/schema` issue. A validator never throws.
+ */
+function failedValidation(e: unknown, data: unknown): Result<unknown> {
+  if (e instanceof RangeError) {
+    const path = findTooDeep(data, MAX_NESTING) ?? [];
+    return fail([
+      issue('validate/depth', 'the payload is nested too deep to validate here (stack overflow); fieldkit refuses it rather than crash', {
+        path,
+        params: { keyword: 'depth', field: '', max: MAX_NESTING },
+      }),
+    ]);
+  }
+  return fail([issue('validate/schema', `the schema cannot be used for validation: ${errorText(e)}`, { params: { reason: errorText(e) } })]);
 }
 
 /** The ajv instances for one schema: a fast one (first error only) and, on demand, a full one. */
