@@ -241,6 +241,9 @@ describe('regressions (qa reports)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^deep\.schema\.json: error: the schema (is nested|nests subschemas) deeper than \d+ levels/);
     expect(r.stderr).not.toMatch(/RangeError|internal error|call stack|\n\s+at /);
+    // One short line: the place where the deep chain starts, not thousands of path segments.
+    expect(r.stderr).toContain('below here; fieldkit refuses it rather than overflow the stack at $.properties.a.properties.a.properties.a.properties.a\n');
+    expect(r.stderr.length).toBeLessThan(300);
   });
 
   it('a payload nested 20,000 levels deep is reported as an invalid payload, not a crash', async () => {
@@ -250,6 +253,7 @@ describe('regressions (qa reports)', () => {
     const r = await cli(['validate', '-s', s, p]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('nested too deep to validate');
+    expect(r.stderr.split('\n')[0]!.length).toBeLessThan(200);
     expect(r.stderr).not.toMatch(/RangeError|internal error/);
   });
 

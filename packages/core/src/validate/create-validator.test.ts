@@ -493,7 +493,7 @@ describe('regressions (qa reports)', () => {
     const r = v.value(data);
     expect(r.ok).toBe(false);
     expect(r.issues[0]!.code).toBe('validate/depth');
-    expect(r.issues[0]!.path.length).toBeGreaterThan(100);
+    expect(r.issues[0]!.path).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     // A deep payload against an ordinary schema is just a type error.
     const s = createValidator({ type: 'string' });
     if (!s.ok) throw new Error('did not compile');

@@ -7,7 +7,7 @@ import { CUSTOM_FORMATS } from '../formats.js';
 import type { JSONSchema, JSONSchemaObject, PathSegment } from '../types.js';
 import { MESSAGES, kindOf } from './messages.js';
 import { Context, OWN_REQUIRED, explain, fieldName, refTo, resolvePointer, toPath } from './explain.js';
-import { badTypeMessage, payloadAsSchemaIssue, schemaDepthIssue } from './schema-checks.js';
+import { badTypeMessage, depthPathHead, payloadAsSchemaIssue, schemaDepthIssue } from './schema-checks.js';
 import { findTooDeep, MAX_NESTING } from '../fields/schema-util.js';
 
 /** Options for {@link createValidator}. */
@@ -331,9 +331,9 @@ function compile(schema: JSONSchema, o: Required<ValidatorOptions>): Result<Vali
  */
 function failedValidation(e: unknown, data: unknown): Result<unknown> {
   if (e instanceof RangeError) {
-    const path = findTooDeep(data, MAX_NESTING) ?? [];
+    const path = depthPathHead(findTooDeep(data, MAX_NESTING) ?? []);
     return fail([
-      issue('validate/depth', 'the payload is nested too deep to validate here (stack overflow); fieldkit refuses it rather than crash', {
+      issue('validate/depth', 'the payload is nested too deep to validate below here (stack overflow); fieldkit refuses it rather than crash', {
         path,
         params: { keyword: 'depth', field: '', max: MAX_NESTING },
       }),

@@ -38,10 +38,18 @@ export const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'object', '
  */
 export function schemaDepthIssue(schema: JSONSchema, code: `validate/${string}` = 'validate/schema'): Issue | undefined {
   const deepJson = findTooDeep(schema, MAX_NESTING);
-  if (deepJson) return issue(code, `the schema is nested deeper than ${MAX_NESTING} levels; fieldkit refuses it rather than overflow the stack`, { path: deepJson, params: { max: MAX_NESTING } });
+  if (deepJson) return issue(code, `the schema is nested deeper than ${MAX_NESTING} levels below here; fieldkit refuses it rather than overflow the stack`, { path: depthPathHead(deepJson), params: { max: MAX_NESTING } });
   const deep = findDeepSubschema(schema, MAX_SCHEMA_DEPTH);
-  if (deep) return issue(code, `the schema nests subschemas deeper than ${MAX_SCHEMA_DEPTH} levels; fieldkit refuses it rather than overflow the stack`, { path: deep, params: { max: MAX_SCHEMA_DEPTH } });
+  if (deep) return issue(code, `the schema nests subschemas deeper than ${MAX_SCHEMA_DEPTH} levels below here; fieldkit refuses it rather than overflow the stack`, { path: depthPathHead(deep), params: { max: MAX_SCHEMA_DEPTH } });
   return undefined;
+}
+
+/** Segments of a too-deep path that are shown: its start (where the deep chain hangs), not a thousand-segment line. */
+export const DEPTH_PATH_SEGMENTS = 8;
+
+/** The first {@link DEPTH_PATH_SEGMENTS} segments of a path to something too deep. */
+export function depthPathHead(path: readonly PathSegment[]): PathSegment[] {
+  return path.slice(0, DEPTH_PATH_SEGMENTS);
 }
 
 /** Path to the first subschema more than `max` subschema levels deep (by keyword structure), iteratively. */
