@@ -388,3 +388,15 @@ describe('regressions (qa reports), continued', () => {
     expect(typeCheck({ '/a.ts': `${inner.ok ? inner.value : ''}\nconst x: P = { experimentId: null, note: 3 };\nexport { x };\n` })).toEqual([]);
   });
 });
+
+describe('regressions (qa reports), $ref chains', () => {
+  it('a $ref chain through 5,000 definitions is a worded issue, not a bare "Maximum call stack size exceeded"', async () => {
+    // Bug: the structural depth check can't see a chain of shallow definitions; the RangeError text was the whole message.
+    const defs: Record<string, JSONSchemaObject> = {};
+    for (let i = 0; i < 5000; i++) defs[`d${i}`] = i < 4999 ? { type: 'object', properties: { a: { $ref: `#/$defs/d${i + 1}` } } } : { type: 'string' };
+    const r = await toTypeScript({ $ref: '#/$defs/d0', $defs: defs });
+    expect(r.ok).toBe(false);
+    expect(r.issues[0]!.message).toContain('nests too deep to compile');
+    expect(r.issues[0]!.message).not.toContain('call stack');
+  });
+});

@@ -14,7 +14,7 @@ import type { LinkedJSONSchema, NormalizedJSONSchema } from 'json-schema-to-type
 import { fail, issue, ok, type Issue, type Result } from '../errors.js';
 import type { JSONSchema, JSONSchemaObject, PathSegment } from '../types.js';
 import { Printer } from './print.js';
-import { badTypeMessage, payloadAsSchemaIssue, schemaDepthIssue } from '../validate/schema-checks.js';
+import { badTypeMessage, compileErrorText, payloadAsSchemaIssue, schemaDepthIssue } from '../validate/schema-checks.js';
 
 /** Options for {@link toTypeScript}. */
 export interface ToTypeScriptOptions {
@@ -354,6 +354,6 @@ export async function toTypeScript(schema: JSONSchema, opts: ToTypeScriptOptions
     }));
     return ok(text, [...prepared.issues, ...warnings]);
   } catch (e) {
-    return fail([issue('validate/typescript', `the schema cannot be turned into TypeScript: ${errorText(e)}`, { params: { reason: errorText(e) } })]);
+    return fail([issue('validate/typescript', `the schema cannot be turned into TypeScript: ${compileErrorText(e)}`, { params: { reason: errorText(e) } })]);
   }
 }

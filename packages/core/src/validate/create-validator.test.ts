@@ -545,3 +545,16 @@ describe('regressions (qa reports), continued', () => {
     expect(t.issues.map((i) => i.message)).toEqual(['"numbr" is not a JSON type (string, number, integer, boolean, object, array, null); did you mean "number"?']);
   });
 });
+
+describe('regressions (qa reports), $ref chains', () => {
+  it('a $ref chain through 5,000 definitions is a worded validate/schema issue, not a bare "Maximum call stack size exceeded"', () => {
+    // Bug: each definition is shallow, so only ajv's compiler saw the depth and its RangeError text was the whole message.
+    const defs: Record<string, JSONSchemaObject> = {};
+    for (let i = 0; i < 5000; i++) defs[`d${i}`] = i < 4999 ? { type: 'object', properties: { a: { $ref: `#/$defs/d${i + 1}` } } } : { type: 'string' };
+    const v = createValidator({ $ref: '#/$defs/d0', $defs: defs });
+    expect(v.ok).toBe(false);
+    expect(v.issues[0]!.code).toBe('validate/schema');
+    expect(v.issues[0]!.message).toContain('nests too deep to compile');
+    expect(v.issues[0]!.message).not.toContain('call stack');
+  });
+});

@@ -7,7 +7,7 @@ import { CUSTOM_FORMATS } from '../formats.js';
 import type { JSONSchema, JSONSchemaObject, PathSegment } from '../types.js';
 import { MESSAGES, kindOf } from './messages.js';
 import { Context, OWN_REQUIRED, explain, fieldName, refTo, resolvePointer, toPath } from './explain.js';
-import { badTypeMessage, depthPathHead, payloadAsSchemaIssue, schemaDepthIssue } from './schema-checks.js';
+import { badTypeMessage, compileErrorText, depthPathHead, payloadAsSchemaIssue, schemaDepthIssue } from './schema-checks.js';
 import { findTooDeep, MAX_NESTING } from '../fields/schema-util.js';
 
 /** Options for {@link createValidator}. */
@@ -280,7 +280,7 @@ function compile(schema: JSONSchema, o: Required<ValidatorOptions>): Result<Vali
       root.fast();
     }
   } catch (e) {
-    return fail([issue('validate/schema', `the schema cannot be used for validation: ${errorText(e)}`, { params: { reason: errorText(e) } })]);
+    return fail([issue('validate/schema', `the schema cannot be used for validation: ${compileErrorText(e)}`, { params: { reason: errorText(e) } })]);
   }
   const notes: Issue[] = [...new Set(warnings)].map((w) => ({
     ...issue('validate/schema-warning', w.replace(/^strict mode: /, '')),
@@ -339,7 +339,7 @@ function failedValidation(e: unknown, data: unknown): Result<unknown> {
       }),
     ]);
   }
-  return fail([issue('validate/schema', `the schema cannot be used for validation: ${errorText(e)}`, { params: { reason: errorText(e) } })]);
+  return fail([issue('validate/schema', `the schema cannot be used for validation: ${compileErrorText(e)}`, { params: { reason: errorText(e) } })]);
 }
 
 /** The ajv instances for one schema: a fast one (first error only) and, on demand, a full one. */

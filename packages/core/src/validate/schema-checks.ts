@@ -127,3 +127,15 @@ export function badTypeMessage(value: unknown): { message: string; suggestion?: 
   }
   return bad(value) ? one(value) : undefined;
 }
+
+/**
+ * The reason text for an error thrown while compiling a schema: a stack overflow (a `$ref` chain
+ * through thousands of definitions, which the structural depth check can't see) is worded as
+ * such; anything else is the error's own message.
+ */
+export function compileErrorText(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return `it nests too deep to compile (a chain of $refs or subschemas hundreds of levels deep; at most ${MAX_SCHEMA_DEPTH} are supported)`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
