@@ -558,3 +558,20 @@ describe('regressions (qa reports), $ref chains', () => {
     expect(v.issues[0]!.message).not.toContain('call stack');
   });
 });
+
+describe('regressions (qa reports), payloads with keyword-named fields', () => {
+  it('a Stripe-like event or a product with title/description given as the schema is still refused as a payload', () => {
+    // Bug: payload fields named like keywords (`type`, `id`, `title`, `description`) made a payload pass as a schema.
+    const stripe = { id: 'evt_1', object: 'event', type: 'charge.succeeded', data: { object: { amount: 100 } }, livemode: false };
+    const product = { name: 'Mug', title: 'Blue mug', description: 'A mug', price: 9.5 };
+    for (const p of [stripe, product]) {
+      const v = createValidator(p as unknown as JSONSchemaObject);
+      expect(v.ok).toBe(false);
+      expect(v.issues.map((i) => i.message)).toEqual([expect.stringContaining('looks like a payload, not a JSON Schema') as unknown as string]);
+    }
+    // Keyword-only objects stay schemas, and one shaping keyword is enough.
+    for (const s of [{ title: 'T', description: 'D' }, { type: 'object', title: 'T', colour: 'red' }, { description: 'x', properties: {} }]) {
+      expect(createValidator(s as JSONSchemaObject).ok).toBe(true);
+    }
+  });
+});

@@ -28,6 +28,12 @@ const SCHEMA_KEYWORDS = new Set([
   'discriminator', 'nullable',
 ]);
 
+/** Keywords that are also common payload field names and constrain nothing on their own. */
+const LOOKALIKE_KEYWORDS = new Set([
+  'id', 'title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly', '$comment', 'format', 'nullable',
+  'discriminator', 'contentEncoding', 'contentMediaType',
+]);
+
 /** The JSON Schema type names. */
 export const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'] as const;
 
@@ -82,7 +88,13 @@ export function findDeepSubschema(root: JSONSchema, max: number): PathSegment[] 
 export function payloadAsSchemaIssue(schema: JSONSchema, code: `validate/${string}` = 'validate/schema'): Issue | undefined {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return undefined;
   const keys = Object.keys(schema);
-  if (keys.length === 0 || keys.some((k) => SCHEMA_KEYWORDS.has(k) || k.startsWith('x-'))) return undefined;
+  const isKeyword = (k: string) => SCHEMA_KEYWORDS.has(k) || k.startsWith('x-');
+  // Payloads often carry fields that share a keyword's name (`title`, `description`, `id`,
+  // `format`, a Stripe event's `"type": "charge.succeeded"`): those don't make it a schema when
+  // other keys are plainly data. Only a keyword that shapes validation does.
+  const shapes = (k: string) =>
+    isKeyword(k) && !LOOKALIKE_KEYWORDS.has(k) && !(k === 'type' && badTypeMessage((schema as Record<string, unknown>).type) !== undefined);
+  if (keys.length === 0 || keys.every(isKeyword) || keys.some(shapes)) return undefined;
   const shown = keys.slice(0, 5).map((k) => JSON.stringify(k)).join(', ') + (keys.length > 5 ? `, … (${keys.length} keys)` : '');
   return issue(
     code,
