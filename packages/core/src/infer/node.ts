@@ -210,6 +210,9 @@ export interface AddContext {
 }
 
 export function addExample(node: Node, v: Example, max: number): void {
+  // JSON has no -0 (it is written "0"), and -0 ties with 0 in compareExamples: keep +0 so the
+  // state round-trips through JSON and the kept example does not depend on sample order.
+  if (v === 0) v = 0;
   let ex = node.ex;
   if (ex === null) ex = node.ex = [];
   if (ex.length >= max && compareExamples(v, ex[ex.length - 1]!) >= 0) return;
