@@ -377,3 +377,16 @@ describe('format by file name', () => {
     expect(JSON.parse(r.stdout).required).toEqual(['a']);
   });
 });
+
+// Regression (qa): a --hint whose path matched nothing (a typo like /dataFeilds/…) was silently
+// ignored, so the user believed the hint applied. It is now a warning with the near-miss path;
+// the schema is still printed and the exit code stays 0.
+describe('--hint that matches nothing', () => {
+  it('warns on stderr with the near-miss path and still prints the schema', async () => {
+    const r = await cli(['infer', join(EXAMPLES, 'emailSend-1.json'), '--hint', '/dataFeilds/campaignId=enum', '--hint', '/email=no-format']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).$schema).toMatch(/json-schema/);
+    expect(r.stderr).toContain('--hint: warning: Hint /dataFeilds/campaignId matched no value in the samples (did you mean "/dataFields/campaignId"?)');
+    expect(r.stderr).not.toContain('/email ');
+  });
+});

@@ -142,6 +142,10 @@ export const inferCommand: Command = {
       return EXIT_USAGE;
     }
     for (const name of read.emptyInputs) io.stderr.write(`${name}: warning: no JSON samples in this input\n`);
+    // A hint at a path the samples never have (a typo such as /dataFeilds/plan) would otherwise do
+    // nothing without a word: say so, with the near-miss path when there is one.
+    const hintWarnings = inferrer.checkHints();
+    if (hintWarnings.length > 0) printIssues(io.stderr, hintWarnings.map((i) => ({ ...i, source: i.source ?? '--hint' })), MAX_ISSUES);
     return writeResults(io, inferrer, args);
   },
 };
