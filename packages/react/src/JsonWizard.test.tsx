@@ -70,6 +70,28 @@ describe('JsonWizard', () => {
     expect(screen.getByRole('checkbox', { name: /Each element of a top-level array/ })).toHaveProperty('checked', true);
   });
 
+  it('reports Format and "each element" changes through onOptionsChange, starting from the given defaults', async () => {
+    const user = userEvent.setup();
+    const onOptionsChange = vi.fn();
+    render(
+      <JsonWizard defaultText={'[{"a":1},{"a":2}]'} defaultFormat="json" defaultEachElement onOptionsChange={onOptionsChange} debounceMs={0} />,
+    );
+    // The defaults are honoured and mounting reports nothing: only the user's changes are.
+    expect(await screen.findByText('2 samples')).toBeTruthy();
+    expect(onOptionsChange).not.toHaveBeenCalled();
+    const each = screen.getByRole('checkbox', { name: /Each element of a top-level array/ });
+    await user.click(each);
+    expect(onOptionsChange).toHaveBeenLastCalledWith({ format: 'json', each: false });
+    expect(await screen.findByText('1 sample')).toBeTruthy();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Format' }), 'ndjson');
+    expect(onOptionsChange).toHaveBeenLastCalledWith({ format: 'ndjson', each: false });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Format' }), 'auto');
+    // The split suggestion is a change of the same setting.
+    await user.click(await screen.findByRole('button', { name: 'Treat the 2 array elements as samples' }));
+    expect(onOptionsChange).toHaveBeenLastCalledWith({ format: 'auto', each: true });
+    expect(onOptionsChange).toHaveBeenCalledTimes(4);
+  });
+
   it('reads files dropped on the editor', async () => {
     const onTextChange = vi.fn();
     render(<JsonWizard defaultText={'{"id": 0}'} onTextChange={onTextChange} debounceMs={0} />);

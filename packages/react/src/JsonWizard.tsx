@@ -24,6 +24,13 @@ export interface JsonWizardProps {
   defaultFormat?: TextFormat;
   /** Start with "each element of a top-level array is a sample" on. */
   defaultEachElement?: boolean;
+  /**
+   * Called whenever the user changes how the text is read: the Format select or the
+   * "each element of a top-level array is a sample" choice (checkbox or the split suggestion).
+   * Receives both current values, so an app can persist them and pass them back as
+   * `defaultFormat` / `defaultEachElement` to re-read the samples the same way later.
+   */
+  onOptionsChange?: (options: JsonWizardOptions) => void;
   /** Options for inference (stats are on by default). */
   inferOptions?: InferOptions;
   /** Delay in ms between the last keystroke and the analysis. */
@@ -38,6 +45,14 @@ export interface JsonWizardProps {
   theme?: Theme;
   /** Extra class on the root element. */
   className?: string;
+}
+
+/** How {@link JsonWizard} reads its text, as reported by `onOptionsChange`. */
+export interface JsonWizardOptions {
+  /** The Format choice: auto-detect, JSON (one or concatenated values) or NDJSON. */
+  format: TextFormat;
+  /** True when each element of a top-level array is a sample. */
+  each: boolean;
 }
 
 /** Defaults of {@link JsonWizardProps}. */
@@ -90,6 +105,15 @@ export function JsonWizard(props: JsonWizardProps): ReactElement {
   const [dragging, setDragging] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
   const debounceMs = props.debounceMs ?? DEFAULT_JSON_WIZARD_PROPS.debounceMs;
+
+  const changeOptions = (next: { format?: TextFormat; each?: boolean }): void => {
+    const f = next.format ?? format;
+    const each = next.each ?? eachElement;
+    if (f === format && each === eachElement) return;
+    setFormat(f);
+    setEachElement(each);
+    props.onOptionsChange?.({ format: f, each });
+  };
 
   const setText = (t: string): void => {
     if (props.text === undefined) setOwnText(t);
@@ -164,13 +188,13 @@ export function JsonWizard(props: JsonWizardProps): ReactElement {
         <label className="fk-check" htmlFor={`${ids}-format`}>
           Format
         </label>
-        <select id={`${ids}-format`} className="fk-select" value={format} onChange={(e) => setFormat(e.target.value as TextFormat)}>
+        <select id={`${ids}-format`} className="fk-select" value={format} onChange={(e) => changeOptions({ format: e.target.value as TextFormat })}>
           <option value="auto">Auto-detect</option>
           <option value="json">JSON (one or concatenated values)</option>
           <option value="ndjson">NDJSON (one value per line)</option>
         </select>
         <label className="fk-check">
-          <input type="checkbox" checked={eachElement} onChange={(e) => setEachElement(e.target.checked)} />
+          <input type="checkbox" checked={eachElement} onChange={(e) => changeOptions({ each: e.target.checked })} />
           Each element of a top-level array is a sample
         </label>
         <span className="fk-spacer" />
@@ -226,7 +250,7 @@ export function JsonWizard(props: JsonWizardProps): ReactElement {
           </span>
         )}
         {arrayOfObjects > 1 && !eachElement && (
-          <button type="button" className="fk-btn" onClick={() => setEachElement(true)}>
+          <button type="button" className="fk-btn" onClick={() => changeOptions({ each: true })}>
             Treat the {arrayOfObjects} array elements as samples
           </button>
         )}

@@ -14,7 +14,7 @@ export { flattenTree, issuesByPath, pathKey, placeIssues, issueFieldId, isMapFie
 export type { TreeRow } from './tree.js';
 export { FIELD_TYPE_OPTIONS } from './fieldTypes.js';
 export { JsonWizard, DEFAULT_JSON_WIZARD_PROPS } from './JsonWizard.js';
-export type { JsonWizardProps } from './JsonWizard.js';
+export type { JsonWizardOptions, JsonWizardProps } from './JsonWizard.js';
 export { JsonEditor } from './JsonEditor.js';
 export type { JsonEditorProps } from './JsonEditor.js';
 export { analyzeSamples, issuesToDiagnostics, splitJsonValues, DEFAULT_ANALYZE_OPTIONS } from './analyzeSamples.js';
