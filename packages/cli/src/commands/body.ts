@@ -21,9 +21,10 @@ import {
 import type { Command } from '../command.js';
 import { UsageError, booleanFlag, parseArgs, stringFlag, stringFlags, type FlagSpecs } from '../io/args.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
-import { printError, printIssues } from '../io/issues.js';
+import { printIssues } from '../io/issues.js';
 import { writeStdout } from '../io/output.js';
 import { readJsonFile } from '../io/read.js';
+import { usageFailure } from '../io/usage.js';
 import { loadFieldList } from './fields.js';
 
 const SPECS: FlagSpecs = {
@@ -161,11 +162,7 @@ export const bodyCommand: Command = {
       if (!preset && stringFlag(args, 'fields') === undefined && !booleanFlag(args, 'list-presets')) throw new UsageError('give --preset ID or --fields FILE (see --help)');
       if (stringFlag(args, 'fields') === '-' && stringFlag(args, 'values') === '-') throw new UsageError('stdin cannot hold both --fields and --values');
     } catch (err) {
-      if (err instanceof UsageError) {
-        printError(io.stderr, 'body', err.message);
-        return EXIT_USAGE;
-      }
-      throw err;
+      return usageFailure(io, 'body', err);
     }
     const json = (v: unknown) => (booleanFlag(args, 'compact') ? JSON.stringify(v) : JSON.stringify(v, null, 2)) + '\n';
 

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command, CommandIO } from '../command.js';
 import { DEFAULT_CAPTURE_SERVER_OPTIONS, MAX_DEPTH_LIMIT, startCaptureServer } from '../capture/server.js';
 import { isSourceName, parseSize } from '../capture/http-util.js';
-import { EXIT_OK, EXIT_USAGE, parseArgs, printError, stringFlag, stringFlags, UsageError, type FlagSpecs } from '../io/index.js';
+import { EXIT_OK, EXIT_USAGE, parseArgs, printError, stringFlag, stringFlags, usageFailure, UsageError, type FlagSpecs } from '../io/index.js';
 
 const FLAGS: FlagSpecs = {
   port: { type: 'string', short: 'p' },
@@ -135,11 +135,7 @@ export async function runCapture(argv: string[], io: CommandIO, signal?: AbortSi
     const problem = databasePathProblem(opts.db);
     if (problem) throw new UsageError(problem);
   } catch (err) {
-    if (err instanceof UsageError) {
-      printError(io.stderr, 'capture', err.message);
-      return EXIT_USAGE;
-    }
-    throw err;
+    return usageFailure(io, 'capture', err);
   }
   let server: Awaited<ReturnType<typeof startCaptureServer>>;
   try {

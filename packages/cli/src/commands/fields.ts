@@ -32,9 +32,10 @@ import {
 import type { Command } from '../command.js';
 import { UsageError, booleanFlag, parseArgs, stringFlag, type FlagSpecs } from '../io/args.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
-import { printError, printIssues } from '../io/issues.js';
+import { printIssues } from '../io/issues.js';
 import { writeStdout } from '../io/output.js';
 import { readJsonFile } from '../io/read.js';
+import { usageFailure } from '../io/usage.js';
 
 /** The three forms a field list can be written in. */
 export type FieldsForm = 'schema' | 'fields' | 'workato';
@@ -238,11 +239,7 @@ export const fieldsCommand: Command = {
       draft = d;
       if (args.positionals.length > 1) throw new UsageError('give at most one FILE');
     } catch (err) {
-      if (err instanceof UsageError) {
-        printError(io.stderr, 'fields', err.message);
-        return EXIT_USAGE;
-      }
-      throw err;
+      return usageFailure(io, 'fields', err);
     }
     const file = args.positionals[0] ?? '-';
     const loaded = await loadFieldList(file, io, from, stringFlag(args, 'variant'));

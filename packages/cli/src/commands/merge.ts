@@ -6,8 +6,9 @@ import { inferrerFromState, type Inferrer, type Issue } from '@fieldkit/core';
 import type { Command } from '../command.js';
 import { UsageError, parseArgs } from '../io/args.js';
 import { EXIT_USAGE } from '../io/exit-codes.js';
-import { printError, printIssues } from '../io/issues.js';
+import { printIssues } from '../io/issues.js';
 import { readJsonFile } from '../io/read.js';
+import { usageFailure } from '../io/usage.js';
 import { SCHEMA_FLAG_HELP, SCHEMA_FLAG_SPECS, inferOptionsFromArgs } from '../engine/options.js';
 import { writeResults } from '../engine/output.js';
 
@@ -42,11 +43,7 @@ export const mergeCommand: Command = {
       options = inferOptionsFromArgs(args);
       if (args.positionals.length === 0) throw new UsageError('give at least one state file (written by `fieldkit infer --state-out FILE`)');
     } catch (err) {
-      if (err instanceof UsageError) {
-        printError(io.stderr, 'merge', err.message);
-        return EXIT_USAGE;
-      }
-      throw err;
+      return usageFailure(io, 'merge', err);
     }
     let merged: Inferrer | undefined;
     const issues: Issue[] = [];

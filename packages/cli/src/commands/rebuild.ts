@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { openCaptureStore } from '../capture/store.js';
 import { databasePathProblem, DEFAULT_CAPTURE_DB } from './capture.js';
-import { EXIT_OK, EXIT_USAGE, parseArgs, printError, stringFlag, UsageError, type FlagSpecs } from '../io/index.js';
+import { EXIT_OK, EXIT_USAGE, parseArgs, printError, stringFlag, usageFailure, UsageError, type FlagSpecs } from '../io/index.js';
 
 const FLAGS: FlagSpecs = { db: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } };
 
@@ -40,11 +40,7 @@ export const rebuildCommand: Command = {
       file = resolve(io.cwd, stringFlag(args, 'db') ?? DEFAULT_CAPTURE_DB);
       quiet = args.flags.get('quiet') === true;
     } catch (err) {
-      if (err instanceof UsageError) {
-        printError(io.stderr, 'rebuild', err.message);
-        return EXIT_USAGE;
-      }
-      throw err;
+      return usageFailure(io, 'rebuild', err);
     }
     const problem = databasePathProblem(file);
     if (problem) {

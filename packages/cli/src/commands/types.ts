@@ -7,9 +7,10 @@ import { toTypeScript, type ToTypeScriptOptions } from '@fieldkit/core/typescrip
 import type { Command } from '../command.js';
 import { UsageError, booleanFlag, parseArgs, stringFlag, type FlagSpecs } from '../io/args.js';
 import { EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
-import { printError, printIssues } from '../io/issues.js';
+import { printIssues } from '../io/issues.js';
 import { writeOutputFile, writeStdout } from '../io/output.js';
 import { readJsonFile, readJsonInputs, STDIN_NAME } from '../io/read.js';
+import { usageFailure } from '../io/usage.js';
 import { inferOptionsFromArgs } from '../engine/options.js';
 
 const SPECS: FlagSpecs = {
@@ -81,11 +82,7 @@ export const typesCommand: Command = {
       }
       if (!fromSamples && args.positionals.length > 1) throw new UsageError(`expected one schema file, got ${args.positionals.length} (use --from-samples for sample payloads)`);
     } catch (err) {
-      if (err instanceof UsageError) {
-        printError(io.stderr, 'types', err.message);
-        return EXIT_USAGE;
-      }
-      throw err;
+      return usageFailure(io, 'types', err);
     }
 
     const readsStdin = args.positionals.length === 0 || args.positionals.includes('-');
@@ -101,11 +98,7 @@ export const typesCommand: Command = {
       try {
         inferOpts = inferOptionsFromArgs(args);
       } catch (err) {
-        if (err instanceof UsageError) {
-          printError(io.stderr, 'types', err.message);
-          return EXIT_USAGE;
-        }
-        throw err;
+        return usageFailure(io, 'types', err);
       }
       const samples = await readJsonInputs(args.positionals, io);
       if (!samples.ok) {

@@ -7,9 +7,10 @@ import { createValidator } from '@fieldkit/core/validate';
 import type { Command } from '../command.js';
 import { UsageError, booleanFlag, parseArgs, positiveIntFlag, stringFlag, type FlagSpecs } from '../io/args.js';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
-import { printError, printIssues } from '../io/issues.js';
+import { printIssues } from '../io/issues.js';
 import { writeStdout } from '../io/output.js';
 import { ChunkDecoder, readChunks, readInputText, readJsonFile, resolveInputs, STDIN_NAME, type InputSource } from '../io/read.js';
+import { usageFailure } from '../io/usage.js';
 import { looksLikeNdjson } from '../engine/split.js';
 import type { CommandIO } from '../command.js';
 import { LineCounter, parseJsonValues, scanJsonValue, type JsonTextFormat } from '../io/json-text.js';
@@ -208,11 +209,7 @@ export const validateCommand: Command = {
         throw new UsageError('stdin cannot hold both the schema and the payloads; name the payload files');
       }
     } catch (err) {
-      if (err instanceof UsageError) {
-        printError(io.stderr, 'validate', err.message);
-        return EXIT_USAGE;
-      }
-      throw err;
+      return usageFailure(io, 'validate', err);
     }
 
     const schema = await readJsonFile(schemaFile, io);

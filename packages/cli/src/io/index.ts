@@ -10,3 +10,4 @@ export * from './json-text.js';
 export * from './output.js';
 export * from './progress.js';
 export * from './read.js';
+export * from './usage.js';
