@@ -2,9 +2,9 @@
  * `fieldkit merge STATE.json...`: merge inference states written by `fieldkit infer --state-out`
  * (one per shard, machine or day) and print the schema of all their samples together.
  */
-import { inferrerFromState, type Inferrer, type Issue } from '@fieldkit/core';
+import { inferrerFromState, type InferenceState, type Inferrer, type Issue } from '@fieldkit/core';
 import type { Command } from '../command.js';
-import { UsageError, parseArgs } from '../io/args.js';
+import { UsageError, booleanFlag, parseArgs } from '../io/args.js';
 import { EXIT_USAGE } from '../io/exit-codes.js';
 import { printIssues } from '../io/issues.js';
 import { readJsonFile } from '../io/read.js';
@@ -17,7 +17,8 @@ const HELP = `Usage: fieldkit merge [options] STATE.json...
 Merge inference states written by \`fieldkit infer --state-out FILE\` and print the schema
 of all their samples together: the same schema \`fieldkit infer\` prints for the whole input.
 Use it to infer on many machines (one state per shard), or to add new samples to an old state.
-Pass the same --hint flags the states were made with.
+Pass the same --hint flags the states were made with. --stats shows examples only if the
+states were made with \`fieldkit infer --stats\` (merge warns otherwise).
 
 Options:
 ${SCHEMA_FLAG_HELP}  -h, --help                 show this help
@@ -29,6 +30,11 @@ Example:
   fieldkit infer --state-out b.state.json part-b.ndjson > /dev/null
   fieldkit merge a.state.json b.state.json > schema.json
 `;
+
+/** The warning `merge --stats` prints when no state kept examples (exit code unchanged). */
+export const STATS_WITHOUT_EXAMPLES =
+  'fieldkit merge: warning: the states were inferred without --stats, so they hold no examples to show ' +
+  '(only seen counts); run `fieldkit infer --stats --state-out FILE` to make states that keep examples\n';
 
 /** `fieldkit merge`. */
 export const mergeCommand: Command = {
@@ -47,6 +53,8 @@ export const mergeCommand: Command = {
     }
     let merged: Inferrer | undefined;
     const issues: Issue[] = [];
+    // Whether any state kept examples (made by `infer --stats`); without them --stats can only show seen counts.
+    let keepsExamples = false;
     for (const file of args.positionals) {
       const json = await readJsonFile(file, io);
       if (!json.ok) {
@@ -59,6 +67,8 @@ export const mergeCommand: Command = {
         issues.push(...r.issues.map((i) => ({ ...i, source: file, message: `not a valid fieldkit inference state: ${i.message}` })));
         continue;
       }
+      // inferrerFromState accepted it, so it is a well-formed state
+      if ((json.value as InferenceState).maxExamples > 0) keepsExamples = true;
       if (!merged) merged = r.value;
       else merged.merge(r.value);
     }
@@ -66,6 +76,7 @@ export const mergeCommand: Command = {
       printIssues(io.stderr, issues);
       return EXIT_USAGE;
     }
+    if (booleanFlag(args, 'stats') && !keepsExamples) io.stderr.write(STATS_WITHOUT_EXAMPLES);
     return writeResults(io, merged, args);
   },
 };
