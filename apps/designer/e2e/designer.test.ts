@@ -360,6 +360,31 @@ describe('designer', () => {
     }
   });
 
+  it('keeps "each element is a sample" and the field edits made on those samples after a reload', async () => {
+    await page.getByRole('tab', { name: 'Design' }).click();
+    // One array of payloads (an export): read as one sample until the user says otherwise.
+    await pasteSamples(JSON.stringify([SUBSCRIBE, { ...SUBSCRIBE, email: 'lee@example.com' }], null, 2));
+    const each = page.locator('#samples-body').getByLabel(/Each element of a top-level array is a sample/);
+    await each.check();
+    await page.locator('[data-path="dataFields.plan"]').first().waitFor();
+    const name = page.getByLabel('Name of dataFields.plan', { exact: true });
+    await name.fill('planLevel');
+    await name.press('Enter');
+    await page.locator('[data-path="dataFields.planLevel"]').first().waitFor();
+
+    await page.reload();
+    await page.locator('[data-path="dataFields.planLevel"]').first().waitFor();
+    const toggle = page.getByRole('button', { name: 'Edit samples' });
+    if (await toggle.isVisible()) await toggle.click();
+    expect(await each.isChecked()).toBe(true);
+    // The samples were re-read as the user chose, so the edit was not replaced by a fresh inference.
+    await expect(page.locator('#samples-body').getByRole('status').textContent()).resolves.toMatch(/^2 samples/);
+    await page.waitForTimeout(500); // past the wizard's analysis debounce
+    expect(await page.locator('[data-path="dataFields.planLevel"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-path="dataFields.plan"]').count()).toBe(0);
+    expect(await page.locator('#app-status').textContent()).not.toMatch(/earlier edits were replaced/);
+  });
+
   it('raised no uncaught errors in the page and logged no errors (React warnings included)', () => {
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -15,7 +15,7 @@ import {
   type JSONSchemaObject,
   type SchemaDraft,
 } from '@fieldkit/core';
-import { analyzeSamples, copyText, JsonWizard, RequestBodyBuilder, SchemaDesigner } from '@fieldkit/react';
+import { analyzeSamples, copyText, JsonWizard, RequestBodyBuilder, SchemaDesigner, type JsonWizardOptions } from '@fieldkit/react';
 import { CaptureTab } from './CaptureTab.js';
 import { CodeView } from './components/CodeView.js';
 import { TabList, type TabItem } from './components/Tabs.js';
@@ -204,6 +204,12 @@ export function App() {
     }
   }, []);
   const onSampleText = useCallback((sampleText: string) => setState((s) => ({ ...s, sampleText })), []);
+  // How the samples are read is part of the saved work: on reload the wizard re-reads them the same way,
+  // so the samples (and the field edits made on them) come back unchanged.
+  const onSampleOptions = useCallback(
+    ({ format, each }: JsonWizardOptions) => setState((s) => ({ ...s, sampleOptions: { format, eachElement: each } })),
+    [],
+  );
   const treeHeight = useTreeHeight();
   const [useDesignInBody, setUseDesignInBody] = useState(false);
   const [samplesOpen, setSamplesOpen] = useState(() => state.samples.length === 0);
@@ -420,6 +426,7 @@ export function App() {
                   text={state.sampleText}
                   onTextChange={onSampleText}
                   onSamples={onSamples}
+                  onOptionsChange={onSampleOptions}
                   defaultFormat={state.sampleOptions.format}
                   defaultEachElement={state.sampleOptions.eachElement}
                 />
