@@ -8,7 +8,8 @@ import { createInferrer, type InferOptions, type Inferrer, type Issue, type Text
 import type { Command, CommandIO } from '../command.js';
 import { UsageError, booleanFlag, parseArgs, positiveIntFlag, stringFlag, type FlagSpecs } from '../io/args.js';
 import { EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
-import { printError, printIssues } from '../io/issues.js';
+import { printIssues } from '../io/issues.js';
+import { usageFailure } from '../io/usage.js';
 import { createProgress, type ProgressBar } from '../io/progress.js';
 import { readChunks, resolveInputs, type InputSource } from '../io/read.js';
 import { feedChunks } from '../engine/feed.js';
@@ -108,11 +109,7 @@ export const inferCommand: Command = {
         parallelMinBytes: minEnv !== undefined && /^[0-9]+$/.test(minEnv) ? Number(minEnv) : DEFAULT_PARALLEL_MIN_BYTES,
       };
     } catch (err) {
-      if (err instanceof UsageError) {
-        printError(io.stderr, 'infer', err.message);
-        return EXIT_USAGE;
-      }
-      throw err;
+      return usageFailure(io, 'infer', err);
     }
 
     const inputs = await resolveInputs(args.positionals, io);
