@@ -33,7 +33,8 @@ export function send(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('error', () => {});
-        res.on('end', () => {
+        // 'close' also settles a response cut short; resolving twice is a no-op.
+        const settle = () => {
           const text = Buffer.concat(chunks).toString('utf8');
           let json: unknown;
           try {
@@ -42,17 +43,9 @@ export function send(
             json = undefined;
           }
           resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-        });
-        res.on('close', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-        });
+        };
+        res.on('end', settle);
+        res.on('close', settle);
       },
     );
     req.on('error', (err) => reject(err));

@@ -12,6 +12,7 @@ import { CUSTOM_FORMATS } from '../formats.js';
 import type { JSONSchemaObject } from '../types.js';
 import { createInferrer, inferrerFromState, inferSchema, inferSchemaFromText, type InferOptions } from './index.js';
 import { locateJsonError } from './text.js';
+import { canonical } from './canonical.test-util.js';
 
 const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
 const RUNS = env.CI ? 1000 : 100;
@@ -29,18 +30,6 @@ function makeAjv(draft07: boolean) {
 const ajv2020 = makeAjv(false);
 const ajv07 = makeAjv(true);
 
-/** JSON with sorted keys and sorted `required` lists: equal iff the schemas mean the same to a reader. */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (k, x: unknown) => {
-    if (k === 'required' && Array.isArray(x)) return [...(x as string[])].sort();
-    if (x !== null && typeof x === 'object' && !Array.isArray(x)) {
-      const o: Record<string, unknown> = {};
-      for (const key of Object.keys(x).sort()) Object.defineProperty(o, key, { value: (x as Record<string, unknown>)[key], enumerable: true });
-      return o;
-    }
-    return x;
-  });
-}
 
 const key = fc.constantFrom('id', 'type', 'createdAt', 'email', 'url', 'name', 'status', 'tags', 'items', 'data', 'count', 'amount', 'ip', 'ts', 'a', 'b', '101', '102', 'x y');
 const str = fc.oneof(

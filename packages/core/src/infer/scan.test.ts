@@ -6,22 +6,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createInferrer, tryInferSchemaFromText, type TextFormat } from './index.js';
+import { canonical } from './canonical.test-util.js';
 import { inferFromTextFast } from './inferrer.js';
 
 const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
 const RUNS = env.CI ? 1000 : 150;
 
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (k, x: unknown) => {
-    if (k === 'required' && Array.isArray(x)) return [...(x as string[])].sort();
-    if (x !== null && typeof x === 'object' && !Array.isArray(x)) {
-      const o: Record<string, unknown> = {};
-      for (const key of Object.keys(x).sort()) Object.defineProperty(o, key, { value: (x as Record<string, unknown>)[key], enumerable: true });
-      return o;
-    }
-    return x;
-  });
-}
 
 function exact(text: string, format: TextFormat, stats = false) {
   const inf = createInferrer({ stats });
