@@ -77,6 +77,9 @@ describe('known values', () => {
   it('uri', () => {
     for (const s of ['https://api.github.com/repos/o/r', 'http://localhost:3000/a?b=1&c=%20#x', 'mailto:a@b.co', 'urn:isbn:0451450523']) expect(isUri(s)).toBe(true);
     for (const s of ['https://x.io/%zz', 'https://x.io/café', 'https://x.io/a b', 'x.io/a', 'https://', 'https://github.com/{owner}']) expect(isUri(s)).toBe(false);
+    // ports, case-insensitive schemes, query and fragment characters; userinfo and bad ports refused (stricter than ajv)
+    for (const s of ['HTTP://A.IO:8080/x', 'http://a.io:/x', 'URN:a:b/c', 'tel:+1-555', 'http://a.io/a:b@c?d=/?#f/?', 'http://a.io?x', 'ftp://x/%2F']) expect(isUri(s)).toBe(true);
+    for (const s of ['http://user@a.io/', 'http://a.io:80a/', 'urn:/x', 'http:a.io', 'http://a.io/#a#b', 'h://' + 'a'.repeat(2045)]) expect(isUri(s)).toBe(false);
   });
 
   it('epoch formats are integers in 2000..2100', () => {
