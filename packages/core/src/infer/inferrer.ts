@@ -211,7 +211,7 @@ class InferrerImpl implements Inferrer {
       const id = tagString(tag);
       const existing = this.parts.get(id);
       if (existing === undefined) this.parts.set(id, { tag, root: p.root });
-      else mergeNode(existing.root, p.root, this.maxExamples);
+      else mergeNode(existing.root, p.root, this.maxExamples, true); // the old partition is dropped
     }
   }
 
@@ -418,7 +418,7 @@ export function inferrerFromState(state: unknown, opts: InferOptions = {}): Resu
     const id = tagString(tag);
     const existing = inf.parts.get(id);
     if (existing === undefined) inf.parts.set(id, { tag, root: r.roots[i]! });
-    else mergeNode(existing.root, r.roots[i]!, inf.maxExamples);
+    else mergeNode(existing.root, r.roots[i]!, inf.maxExamples, true);
   });
   inf.regroup();
   inf.enforceLimits();

@@ -13,6 +13,8 @@ import type { JSONSchemaObject } from '../types.js';
 import { createInferrer, inferrerFromState, inferSchema, inferSchemaFromText, type InferOptions } from './index.js';
 import { locateJsonError } from './text.js';
 import { canonical } from './canonical.test-util.js';
+import { addSample, mergeNode, Node } from './node.js';
+import { flattenNode, type NodeState } from './state.js';
 
 const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
 const RUNS = env.CI ? 1000 : 100;
@@ -115,6 +117,32 @@ describe('laws', { timeout: 300_000 }, () => {
         expect(canonical(right.toSchema())).toBe(once);
         expect(canonical(ba.toSchema())).toBe(canonical(ab.toSchema()));
         expect(left.count).toBe(a.length + b.length + c.length);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('a consuming merge (regrouping) gives the same tree as a copying one', () => {
+    fc.assert(
+      fc.property(samples, samples, fc.constantFrom(0, 3), (xs, ys, maxExamples) => {
+        const tree = (vs: unknown[]) => {
+          const root = new Node();
+          for (const v of vs) addSample(root, v, maxExamples);
+          return root;
+        };
+        const flat = (root: Node) => {
+          const nodes: NodeState[] = [];
+          flattenNode(root, nodes);
+          return nodes;
+        };
+        const copied = tree(xs);
+        const src = tree(ys);
+        mergeNode(copied, src, maxExamples);
+        const moved = tree(xs);
+        mergeNode(moved, tree(ys), maxExamples, true);
+        expect(flat(moved)).toEqual(flat(copied));
+        // the copying merge left its source alone
+        expect(flat(src)).toEqual(flat(tree(ys)));
       }),
       { numRuns: RUNS },
     );

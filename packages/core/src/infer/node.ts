@@ -417,18 +417,22 @@ function mergeExamples(a: Example[] | null, b: Example[] | null, max: number): E
   return out;
 }
 
-/** Add `src`'s counts into `dst` (src unchanged). Iterative below {@link MAX_RECURSION}. */
-export function mergeNode(dst: Node, src: Node, maxExamples: number): void {
+/**
+ * Add `src`'s counts into `dst`. Iterative below {@link MAX_RECURSION}. With `consume`, `src` is
+ * given up: subtrees `dst` lacks are moved over instead of copied (regrouping partitions, where
+ * most of each event type's tree is its own, costs O(shared part) instead of O(everything)).
+ */
+export function mergeNode(dst: Node, src: Node, maxExamples: number, consume = false): void {
   const queue: Node[] = [];
-  mergeRec(dst, src, 0, maxExamples, queue);
+  mergeRec(dst, src, 0, maxExamples, queue, consume);
   while (queue.length > 0) {
     const s = queue.pop()!;
     const d = queue.pop()!;
-    mergeRec(d, s, 0, maxExamples, queue);
+    mergeRec(d, s, 0, maxExamples, queue, consume);
   }
 }
 
-function mergeRec(dst: Node, src: Node, depth: number, maxExamples: number, queue: Node[]): void {
+function mergeRec(dst: Node, src: Node, depth: number, maxExamples: number, queue: Node[], consume: boolean): void {
   if (depth >= MAX_RECURSION) {
     queue.push(dst, src);
     return;
@@ -450,7 +454,7 @@ function mergeRec(dst: Node, src: Node, depth: number, maxExamples: number, queu
     const sm = src.values();
     if (sm !== null) {
       const dm = dst.values();
-      if (dm === null) dst.setValues(new Map(sm));
+      if (dm === null) dst.setValues(consume && sm === src.sv ? sm : new Map(sm));
       else {
         const out = dm === dst.sv ? dm : new Map(dm);
         for (const [k, c] of sm) out.set(k, (out.get(k) ?? 0) + c);
@@ -459,11 +463,29 @@ function mergeRec(dst: Node, src: Node, depth: number, maxExamples: number, queu
     }
   }
   if (maxExamples > 0) dst.ex = mergeExamples(dst.ex, src.ex, maxExamples);
-  if (src.props !== null) {
-    for (const [k, sc] of src.props) mergeRec(dst.child(k), sc, depth + 1, maxExamples, queue);
+  const sp = src.props;
+  if (sp !== null) {
+    for (const [k, sc] of sp) {
+      if (consume) {
+        let dp = dst.props;
+        const dc = dp === null ? undefined : dp.get(k);
+        if (dc === undefined) {
+          if (dp === null) dp = dst.props = new Map();
+          dp.set(k, sc);
+          continue;
+        }
+        mergeRec(dc, sc, depth + 1, maxExamples, queue, consume);
+      } else mergeRec(dst.child(k), sc, depth + 1, maxExamples, queue, consume);
+    }
   }
   if (src.items !== null) {
-    if (dst.items === null) dst.items = new Node();
-    mergeRec(dst.items, src.items, depth + 1, maxExamples, queue);
+    if (dst.items === null) {
+      if (consume) {
+        dst.items = src.items;
+        return;
+      }
+      dst.items = new Node();
+    }
+    mergeRec(dst.items, src.items, depth + 1, maxExamples, queue, consume);
   }
 }
