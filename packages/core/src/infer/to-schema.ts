@@ -135,14 +135,18 @@ function typeOf(t: JSONType, nullable: boolean): JSONType | JSONType[] {
   return nullable ? [t, 'null'] : t;
 }
 
+/** A `no-format` hint or a version-like key: no format here (asked only when there is one: the regex is per path). */
+function formatBanned(hints: Set<Hint> | null, key: string | null): boolean {
+  return (hints?.has('no-format') ?? false) || (key !== null && VERSION_KEY.test(key));
+}
+
 function primitiveSchema(node: Node, key: string | null, hints: Set<Hint> | null, prims: readonly JSONType[], nullable: boolean): JSONSchemaObject {
   if (prims.length > 1) return { type: nullable ? [...prims, 'null'] : prims.slice() };
   const t = prims[0]!;
   const s: JSONSchemaObject = { type: typeOf(t, nullable) };
-  const noFormat = (hints?.has('no-format') ?? false) || (key !== null && VERSION_KEY.test(key));
   if (t === 'string') {
     let format: string | undefined;
-    if (!noFormat && node.sf !== 0) {
+    if (node.sf !== 0 && !formatBanned(hints, key)) {
       for (const [bit, name] of STRING_FORMAT_NAMES) {
         if (node.sf & bit) {
           format = name;
@@ -159,7 +163,7 @@ function primitiveSchema(node: Node, key: string | null, hints: Set<Hint> | null
       if (nullable) values.push(null);
       s.enum = values;
     }
-  } else if (t === 'integer' && !noFormat && node.nf !== 0 && isEpochKey(key)) {
+  } else if (t === 'integer' && node.nf !== 0 && isEpochKey(key) && !formatBanned(hints, key)) {
     if (node.nf & N_UNIX) s.format = 'unix-time';
     else if (node.nf & N_UNIX_MS) s.format = 'unix-time-ms';
   }
