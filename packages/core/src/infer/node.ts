@@ -223,6 +223,33 @@ export function addExample(node: Node, v: Example, max: number): void {
   if (ex.length > max) ex.length = max;
 }
 
+/**
+ * Count `c` more of the distinct string `s` (at most {@link ENUM_MAX_LENGTH} long) at `node`,
+ * keeping the representation addString keeps: one value in `s1`, 2..ENUM_TRACK in `sv`, more = over.
+ */
+function countValue(node: Node, s: string, c: number): void {
+  if (node.svOver) return;
+  const sv = node.sv;
+  if (sv === null) {
+    if (node.s1 === null) {
+      node.s1 = s;
+      node.c1 = c;
+    } else if (node.s1 === s) node.c1 += c;
+    else {
+      node.sv = new Map([[node.s1, node.c1], [s, c]]);
+      node.s1 = null;
+      node.c1 = 0;
+    }
+    return;
+  }
+  const x = sv.get(s);
+  if (x !== undefined) sv.set(s, x + c);
+  else if (sv.size >= ENUM_TRACK) {
+    node.svOver = true;
+    node.sv = null;
+  } else sv.set(s, c);
+}
+
 /** Count a string at `node` (the caller counts `n`). */
 export function addString(node: Node, s: string, ctx: AddContext): void {
   node.str++;
@@ -449,19 +476,12 @@ function mergeRec(dst: Node, src: Node, depth: number, maxExamples: number, queu
   dst.ea += src.ea;
   dst.sf &= src.sf;
   dst.nf &= src.nf;
-  if (dst.svOver || src.svOver) dst.setValues(null);
-  else {
-    const sm = src.values();
-    if (sm !== null) {
-      const dm = dst.values();
-      if (dm === null) dst.setValues(consume && sm === src.sv ? sm : new Map(sm));
-      else {
-        const out = dm === dst.sv ? dm : new Map(dm);
-        for (const [k, c] of sm) out.set(k, (out.get(k) ?? 0) + c);
-        dst.setValues(out);
-      }
-    }
-  }
+  if (src.svOver) {
+    if (!dst.svOver) dst.setValues(null);
+  } else if (src.sv !== null) {
+    if (consume && dst.s1 === null && dst.sv === null && !dst.svOver) dst.sv = src.sv;
+    else for (const [k, c] of src.sv) countValue(dst, k, c);
+  } else if (src.s1 !== null) countValue(dst, src.s1, src.c1);
   if (maxExamples > 0) dst.ex = mergeExamples(dst.ex, src.ex, maxExamples);
   const sp = src.props;
   if (sp !== null) {
