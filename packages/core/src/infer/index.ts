@@ -15,7 +15,7 @@ export { locateJsonError, type JsonErrorLocation, type TextReader } from './text
 export { DISCRIMINATOR_KEYS } from './heuristics.js';
 
 /** Texts at least this long (UTF-16 units) take the scanner fast path (below, V8 has not optimised the large scanner in time to pay off: measured with the bench). */
-export const SCAN_MIN_LENGTH = 32_000_000;
+export const SCAN_MIN_LENGTH = 8_000_000;
 
 /** Infer one schema from parsed samples (each any JSON value). */
 export function inferSchema(samples: readonly unknown[], opts: InferOptions = {}): JSONSchemaObject {

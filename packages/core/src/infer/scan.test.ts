@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createInferrer, tryInferSchemaFromText, type TextFormat } from './index.js';
 import { canonical } from './canonical.test-util.js';
 import { inferFromTextFast } from './inferrer.js';
+import { prime } from './scan.js';
 
 const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
 const RUNS = env.CI ? 1000 : 150;
@@ -92,5 +93,11 @@ describe('text fast path', () => {
     expect(tryInferSchemaFromText('{"a":\n1}', { format: 'json' }).ok).toBe(true);
     expect(tryInferSchemaFromText('1true', { format: 'json' }).ok).toBe(false);
     expect(tryInferSchemaFromText('"a""b" 1 {}[]', { format: 'json' }).ok).toBe(true);
+  });
+});
+
+describe('scanner priming', () => {
+  it('runs its priming texts through every branch without giving up early', () => {
+    expect(prime()).toBe(true);
   });
 });

@@ -29,229 +29,293 @@ const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c
  * Scan every value of `text` into `target`. `ndjson`: exactly one value per non-blank line;
  * otherwise values are whitespace-separated (concatenated JSON). Returns false when the text
  * must go through the exact path instead.
+ *
+ * Speed (measured on the bench data): string contents are skipped with native searches
+ * (`indexOf` for the quote and the next backslash, one regex pass for control characters),
+ * never a char loop; a key is matched against the key at the same position of the previous
+ * object at this path with one native comparison of `key":` (slice + ===), so the usual key
+ * costs neither a Map look-up nor a per-char loop.
  */
 export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): boolean {
+  if (!primed) prime();
   const n = text.length;
   let i = codeAt(text, 0) === 0xfeff ? 1 : 0;
   const ctx: AddContext = { maxExamples: target.maxExamples, queue: [], base: 0, protoClean: true };
-  const wantEx = target.maxExamples > 0;
-  // Explicit stack of open containers.
-  const fNode: Node[] = [];
-  const fKind: number[] = [];
-  const fSeen: number[] = [];
-  const fSerial: number[] = [];
-  let sp = 0;
-  nextBackslash = -1;
+  nextBs = -1;
   nextCtl = -1;
-
-  for (;;) {
-    // Between samples: any whitespace (blank lines included), and byte-order marks of concatenated files.
-    while (i < n && (isWs(codeAt(text, i)) || codeAt(text, i) === 0xfeff)) i++;
-    if (i >= n) return true;
-    let cur = target.rootFor(text, i);
-    // ---- one sample ----
+  try {
     for (;;) {
-      // VALUE at i (whitespace already skipped) for node `cur`.
-      if (i >= n) return false;
-      let c = codeAt(text, i);
-      cur.n++;
-      let opened = false;
-      if (c === 34) {
-        // string
-        const start = i + 1;
-        const j = stringEnd(text, start);
-        if (j < 0) return false;
-        const esc = lastEscaped;
-        i = j + 1;
-        if (cur.sf !== 0 || !cur.svOver || wantEx) {
-          const s = esc ? (JSON.parse(text.slice(start - 1, i)) as string) : text.slice(start, j);
-          addString(cur, s, ctx);
-        } else cur.str++;
-      } else if (c === 123) {
-        cur.obj++;
-        i++;
-        while (i < n && isWs((c = codeAt(text, i)))) {
-          if (ndjson && c === 10) return false;
-          i++;
-        }
-        if (codeAt(text, i) === 125) {
-          cur.eo++;
-          i++;
-        } else {
-          fNode[sp] = cur;
-          fKind[sp] = OBJ;
-          fSeen[sp] = 0;
-          fSerial[sp] = ++serial;
-          sp++;
-          opened = true;
-        }
-      } else if (c === 91) {
-        cur.arr++;
-        i++;
-        while (i < n && isWs((c = codeAt(text, i)))) {
-          if (ndjson && c === 10) return false;
-          i++;
-        }
-        if (codeAt(text, i) === 93) {
-          cur.ea++;
-          i++;
-        } else {
-          fNode[sp] = cur;
-          fKind[sp] = ARR;
-          sp++;
-          let items = cur.items;
-          if (items === null) items = cur.items = new Node();
-          cur = items;
-          continue; // the first element
-        }
-      } else if (c === 45 || (c >= 48 && c <= 57)) {
-        i = scanNumber(text, i, cur, ctx, wantEx);
-        if (i < 0) return false;
-        if (sp === 0 && !ndjson && !endsScalar(text, i)) return false;
-      } else if (c === 116) {
-        if (codeAt(text, i + 1) !== 114 || codeAt(text, i + 2) !== 117 || codeAt(text, i + 3) !== 101) return false;
-        i += 4;
-        cur.bool++;
-        if (wantEx) addExampleBool(cur, true, ctx);
-        if (sp === 0 && !ndjson && !endsScalar(text, i)) return false;
-      } else if (c === 102) {
-        if (codeAt(text, i + 1) !== 97 || codeAt(text, i + 2) !== 108 || codeAt(text, i + 3) !== 115 || codeAt(text, i + 4) !== 101) return false;
-        i += 5;
-        cur.bool++;
-        if (wantEx) addExampleBool(cur, false, ctx);
-        if (sp === 0 && !ndjson && !endsScalar(text, i)) return false;
-      } else if (c === 110) {
-        if (codeAt(text, i + 1) !== 117 || codeAt(text, i + 2) !== 108 || codeAt(text, i + 3) !== 108) return false;
-        i += 4;
-        cur.nul++;
-        if (sp === 0 && !ndjson && !endsScalar(text, i)) return false;
-      } else return false;
+      // Between samples: any whitespace (blank lines included), and byte-order marks of concatenated files.
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) i++;
+        else break;
+      }
+      if (i >= n) return true;
+      i = scanValue(text, i, target.rootFor(text, i), ndjson, ctx);
+      if (i < 0) return false;
+    }
+  } finally {
+    // Don't keep the last tree alive through the reused stack.
+    fNode.length = 0;
+  }
+}
 
-      // After a value (or right after an object opened: expect its first key).
-      let needKey = opened;
-      if (!opened) {
-        for (;;) {
-          while (i < n && isWs((c = codeAt(text, i)))) {
-            if (ndjson && c === 10 && sp > 0) return false;
-            if (ndjson && c === 10) break;
-            i++;
-          }
-          if (sp === 0) break;
-          if (i >= n) return false;
-          c = codeAt(text, i);
-          const top = sp - 1;
-          if (c === 44) {
-            i++;
-            while (i < n && isWs((c = codeAt(text, i)))) {
-              if (ndjson && c === 10) return false;
-              i++;
-            }
-            if (fKind[top] === OBJ) needKey = true;
-            else cur = fNode[top]!.items!;
-            break;
-          }
-          if (fKind[top] === OBJ ? c === 125 : c === 93) {
-            sp--;
-            i++;
-            continue;
-          }
-          return false;
-        }
-        if (sp === 0 && !needKey) {
-          // End of one sample.
-          if (ndjson) {
-            while (i < n && (c = codeAt(text, i)) !== 10) {
-              if (c !== 32 && c !== 9 && c !== 13) return false;
-              i++;
-            }
-          }
-          break;
-        }
-        if (!needKey) continue; // next array element
+let primed = false;
+
+/**
+ * Run the scanner once over a small text that takes every branch, before the first real text.
+ * V8 optimises the scanner for the branches it has seen run; a branch first met after that (a
+ * negative number, an escaped string, examples) throws the optimised code away and costs a
+ * second 40-60 ms compile, so the first texts of a process ran 2-3x slower than later ones.
+ * Costs about a millisecond, once per process. True when every scan ended as intended (tests).
+ */
+export function prime(): boolean {
+  primed = true;
+  const rows: string[] = [];
+  for (let k = 0; k < 24; k++) {
+    const e = `"e\\"s\\u00e9":"q\\"x\\n${k}"`;
+    const sp = k % 4 === 0 ? '{ "sp" : [ 1 , { } , [ ] ] ,' : '{';
+    rows.push(
+      `${sp}${k % 3 === 0 ? e + ',' : ''}"id":"v${k}","t":"2024-05-01T12:00:0${k % 10}Z","u":"https://x.io/${k}","m":"${k % 2 ? 'a@b.co' : 'open'}",` +
+        `"n":${k % 2 ? -k : k * 1e15},"f":${k}.5,"x":${k}e-2,"ts":${1714564800 + k},"b":${k % 2 === 0},"c":${k % 2 === 1},"z":null,` +
+        `"o":{"k":[${k},"s",{"d":[]},[]],"e":{}},"a":[[${k}],[],"é€"],"l":"${'long text '.repeat(5)}${k}"${k % 3 === 0 ? '' : ',' + e}}`,
+    );
+  }
+  const nd = rows.join('\n') + ' \r\n\n';
+  const json = rows.join(' \r\n\t') + ' 1 -2.5e1 "s" true false null [] {}';
+  let ok = true;
+  for (const ex of [0, 3]) {
+    const root = new Node();
+    const target: ScanTarget = { rootFor: () => root, maxExamples: ex };
+    ok = scanSamples(nd, true, target) && scanSamples(json, false, target) && ok;
+    ok = !scanSamples('{"a":1,"a":2}', true, target) && ok; // a duplicate key
+    ok = !scanSamples('{"a":"\u0001"}', false, target) && ok; // a control character
+  }
+  return ok;
+}
+
+// State of the (non-reentrant) scanner, reset by each scanSamples call: the explicit stack of
+// open containers, and the next backslash / control character at or after the last search
+// start (length + 1 = none).
+const fNode: Node[] = [];
+const fKind: number[] = [];
+const fSeen: number[] = [];
+const fSerial: number[] = [];
+let nextBs = -1;
+let nextCtl = -1;
+
+/**
+ * Scan the one top-level value at `i` (not whitespace) into `root`; in NDJSON also the blanks
+ * after it up to the end of its line. The index after it, or -1 when the text must go through
+ * the exact path. One call per sample (not one loop over the whole text) so V8 optimises it as
+ * a plain function early in the first text, instead of on-stack-replacing a long loop.
+ */
+function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: AddContext): number {
+  const n = text.length;
+  const wantEx = ctx.maxExamples > 0;
+  let sp = 0;
+  let c = 0;
+  let cur = root;
+  // ---- one sample ----
+  for (;;) {
+    // VALUE at i (whitespace already skipped) for node `cur`.
+    if (i >= n) return -1;
+    c = text.charCodeAt(i);
+    cur.n++;
+    let needKey = false;
+    if (c === 34) {
+      // string
+      const start = i + 1;
+      const q = text.indexOf('"', start);
+      if (q < 0) return -1;
+      if (nextBs < start) {
+        nextBs = text.indexOf('\\', start);
+        if (nextBs < 0) nextBs = n + 1;
       }
-      // KEY at i inside the object on top of the stack.
-      const top = sp - 1;
-      const obj = fNode[top]!;
-      if (codeAt(text, i) !== 34) return false;
-      const seen = fSeen[top]!;
-      let child: Node | undefined;
-      let sk = obj.sk;
-      let sn = obj.sn;
-      if (sk === null) {
-        sk = obj.sk = [];
-        sn = obj.sn = [];
-      }
-      const cached = seen < sk.length ? sk[seen]! : undefined;
-      if (cached !== undefined && codeAt(text, i + 1 + cached.length) === 34 && sameAt(text, i + 1, cached)) {
-        child = sn![seen]!;
-        i += cached.length + 2;
+      if (nextBs > q) {
+        if (nextCtl < start) nextCtl = nextControl(text, start);
+        if (nextCtl < q) return -1;
+        i = q + 1;
+        if (cur.sf !== 0 || !cur.svOver || wantEx) addString(cur, text.slice(start, q), ctx);
+        else cur.str++;
       } else {
-        const start = i + 1;
-        const j = stringEnd(text, start);
-        if (j < 0) return false;
-        const esc = lastEscaped;
+        const j = escapedEnd(text, start);
+        if (j < 0) return -1;
         i = j + 1;
-        const key = esc ? (JSON.parse(text.slice(start - 1, i)) as string) : text.slice(start, j);
-        child = obj.child(key);
-        if (!esc) {
-          if (seen < KEY_CACHE_MAX) {
-            sk[seen] = key;
+        if (cur.sf !== 0 || !cur.svOver || wantEx) addString(cur, JSON.parse(text.slice(start - 1, i)) as string, ctx);
+        else cur.str++;
+      }
+    } else if (c === 123) {
+      cur.obj++;
+      i++;
+      while (i < n && isWs((c = text.charCodeAt(i)))) {
+        if (ndjson && c === 10) return -1;
+        i++;
+      }
+      if (codeAt(text, i) === 125) {
+        cur.eo++;
+        i++;
+      } else {
+        fNode[sp] = cur;
+        fKind[sp] = OBJ;
+        fSeen[sp] = 0;
+        fSerial[sp] = ++serial;
+        sp++;
+        needKey = true;
+      }
+    } else if (c === 91) {
+      cur.arr++;
+      i++;
+      while (i < n && isWs((c = text.charCodeAt(i)))) {
+        if (ndjson && c === 10) return -1;
+        i++;
+      }
+      if (codeAt(text, i) === 93) {
+        cur.ea++;
+        i++;
+      } else {
+        fNode[sp] = cur;
+        fKind[sp] = ARR;
+        sp++;
+        let items = cur.items;
+        if (items === null) items = cur.items = new Node();
+        cur = items;
+        continue; // the first element
+      }
+    } else if (c === 45 || (c >= 48 && c <= 57)) {
+      i = scanNumber(text, i, cur, ctx, wantEx);
+      if (i < 0) return -1;
+      if (sp === 0 && !ndjson && !endsScalar(text, i)) return -1;
+    } else if (c === 116) {
+      if (codeAt(text, i + 1) !== 114 || codeAt(text, i + 2) !== 117 || codeAt(text, i + 3) !== 101) return -1;
+      i += 4;
+      cur.bool++;
+      if (wantEx) addExampleBool(cur, true, ctx);
+      if (sp === 0 && !ndjson && !endsScalar(text, i)) return -1;
+    } else if (c === 102) {
+      if (codeAt(text, i + 1) !== 97 || codeAt(text, i + 2) !== 108 || codeAt(text, i + 3) !== 115 || codeAt(text, i + 4) !== 101) return -1;
+      i += 5;
+      cur.bool++;
+      if (wantEx) addExampleBool(cur, false, ctx);
+      if (sp === 0 && !ndjson && !endsScalar(text, i)) return -1;
+    } else if (c === 110) {
+      if (codeAt(text, i + 1) !== 117 || codeAt(text, i + 2) !== 108 || codeAt(text, i + 3) !== 108) return -1;
+      i += 4;
+      cur.nul++;
+      if (sp === 0 && !ndjson && !endsScalar(text, i)) return -1;
+    } else return -1;
+
+    // After a value (not right after an object opened): a comma, closers, or the sample's end.
+    if (!needKey) {
+      while (sp > 0) {
+        c = codeAt(text, i);
+        if (c === 44) break; // the usual case: a comma straight after the value
+        if (c === (fKind[sp - 1] === OBJ ? 125 : 93)) sp--;
+        else if (c !== 32 && c !== 13 && c !== 9 && (c !== 10 || ndjson)) return -1;
+        i++;
+      }
+      if (sp === 0) {
+        // End of one sample: NDJSON allows only blanks up to the end of the line.
+        while (i < n) {
+          c = text.charCodeAt(i);
+          if (c === 10 && ndjson) break;
+          if (c === 32 || c === 10 || c === 13 || c === 9) i++;
+          else if (ndjson) return -1;
+          else break;
+        }
+        return i;
+      }
+      // After the comma: whitespace, then a key (object) or the next element (array).
+      i++;
+      while (i < n && isWs((c = text.charCodeAt(i)))) {
+        if (ndjson && c === 10) return -1;
+        i++;
+      }
+      if (fKind[sp - 1] !== OBJ) {
+        cur = fNode[sp - 1]!.items!;
+        continue; // next array element
+      }
+    }
+    // KEY at i inside the object on top of the stack.
+    const top = sp - 1;
+    const obj = fNode[top]!;
+    if (codeAt(text, i) !== 34) return -1;
+    const seen = fSeen[top]!;
+    let child: Node;
+    let sk = obj.sk;
+    let sn = obj.sn;
+    if (sk === null) {
+      sk = obj.sk = [];
+      sn = obj.sn = [];
+    }
+    // The cache holds `key":` as written (only keys without escapes).
+    const cached = seen < sk.length ? sk[seen]! : undefined;
+    if (cached !== undefined && text.slice(i + 1, i + 1 + cached.length) === cached) {
+      child = sn![seen]!;
+      i += cached.length + 1;
+    } else {
+      const start = i + 1;
+      const q = text.indexOf('"', start);
+      if (q < 0) return -1;
+      if (nextBs < start) {
+        nextBs = text.indexOf('\\', start);
+        if (nextBs < 0) nextBs = n + 1;
+      }
+      if (nextBs > q) {
+        if (nextCtl < start) nextCtl = nextControl(text, start);
+        if (nextCtl < q) return -1;
+        i = q + 1;
+        child = obj.child(text.slice(start, q));
+        if (seen < KEY_CACHE_MAX) {
+          if (codeAt(text, i) === 58) {
+            sk[seen] = text.slice(start, i + 1);
             sn![seen] = child;
+          } else if (seen < sk.length) {
+            sk.length = seen; // `"key" :` can't be matched as `key":`: forget the cache from here
+            sn!.length = seen;
           }
-        } else if (seen < sk.length) {
+        }
+      } else {
+        const j = escapedEnd(text, start);
+        if (j < 0) return -1;
+        i = j + 1;
+        child = obj.child(JSON.parse(text.slice(start - 1, i)) as string);
+        if (seen < sk.length) {
           sk.length = seen; // an escaped key can't be matched raw: forget the cache from here
           sn!.length = seen;
         }
       }
-      const ser = fSerial[top]!;
-      if (child.stamp === ser) return false; // duplicate key: JSON.parse keeps the last one
-      child.stamp = ser;
-      fSeen[top] = seen + 1;
-      while (i < n && isWs((c = codeAt(text, i)))) {
-        if (ndjson && c === 10) return false;
+      while (i < n && isWs((c = text.charCodeAt(i)))) {
+        if (ndjson && c === 10) return -1;
         i++;
       }
-      if (codeAt(text, i) !== 58) return false;
+      if (codeAt(text, i) !== 58) return -1;
       i++;
-      while (i < n && isWs((c = codeAt(text, i)))) {
-        if (ndjson && c === 10) return false;
-        i++;
-      }
-      cur = child;
     }
+    const ser = fSerial[top]!;
+    if (child.stamp === ser) return -1; // duplicate key: JSON.parse keeps the last one
+    child.stamp = ser;
+    fSeen[top] = seen + 1;
+    while (i < n && isWs((c = text.charCodeAt(i)))) {
+      if (ndjson && c === 10) return -1;
+      i++;
+    }
+    cur = child;
   }
 }
 
-// Next backslash / control character at or after the last search start (length + 1 = none);
-// module state of the (non-reentrant) scanner, reset by each scanSamples call.
-let nextBackslash = -1;
-let nextCtl = -1;
-/** Whether the last string stringEnd scanned had escapes. */
-let lastEscaped = false;
-
 /**
- * Index of the closing quote of the string whose contents start at `start`, or -1 when the
- * string is not valid JSON. A native search finds the quote; the char loop runs only when a
- * backslash comes first. Small on purpose: V8 optimises it early and inlines it.
+ * Index of the closing quote of the string whose contents start at `start` and contain a
+ * backslash, or -1 when the string is not valid JSON (bad escape, raw control character, no end).
  */
-function stringEnd(text: string, start: number): number {
+function escapedEnd(text: string, start: number): number {
   const n = text.length;
-  const q = text.indexOf('"', start);
-  if (q < 0) return -1;
-  if (nextBackslash < start) {
-    nextBackslash = text.indexOf('\\', start);
-    if (nextBackslash < 0) nextBackslash = n + 1;
-  }
-  if (nextBackslash > q) {
-    if (nextCtl < start) nextCtl = nextControl(text, start);
-    lastEscaped = false;
-    return nextCtl < q ? -1 : q;
-  }
   let j = start;
   for (;;) {
     if (j >= n) return -1;
     const d = text.charCodeAt(j);
-    if (d === 34) break;
+    if (d === 34) return j;
     if (d === 92) {
       const e = codeAt(text, j + 1);
       if (e === 117) {
@@ -262,8 +326,6 @@ function stringEnd(text: string, start: number): number {
     } else if (d < 32) return -1;
     else j++;
   }
-  lastEscaped = true;
-  return j;
 }
 
 /** Scan a number at i into `cur`; the index after it, or -1 when it is not valid JSON. */
@@ -317,12 +379,6 @@ function nextControl(text: string, from: number): number {
   return m === null ? text.length + 1 : m.index;
 }
 
-/** `key` occurs in `text` at `at` (a char loop: String#startsWith with a position is slow on big strings). */
-function sameAt(text: string, at: number, key: string): boolean {
-  for (let k = 0; k < key.length; k++) if (codeAt(text, at + k) !== key.charCodeAt(k)) return false;
-  return true;
-}
-
 /** In concatenated JSON a top-level number or literal must end where the exact path's value splitter ends it. */
 function endsScalar(text: string, i: number): boolean {
   if (i >= text.length) return true;
@@ -333,6 +389,21 @@ function endsScalar(text: string, i: number): boolean {
 /** Same as the walk: booleans are examples too. */
 function addExampleBool(node: Node, v: boolean, ctx: AddContext): void {
   addExample(node, v, ctx.maxExamples);
+}
+
+/**
+ * Index of the quote closing the string whose contents start at `from` (escapes honoured, not
+ * validated), or the text's length when there is none. Native searches, no char loop.
+ */
+function looseStringEnd(text: string, from: number): number {
+  for (;;) {
+    const q = text.indexOf('"', from);
+    if (q < 0) return text.length;
+    let b = q - 1;
+    while (b >= from && text.charCodeAt(b) === 92) b--;
+    if ((q - 1 - b) % 2 === 0) return q; // an even run of backslashes: the quote is not escaped
+    from = q + 1;
+  }
 }
 
 /**
@@ -347,48 +418,39 @@ export function rootStrings(text: string, start: number, keys: ReadonlySet<strin
   let depth = 1;
   let expectKey = true;
   while (i < n && depth > 0) {
-    const c = codeAt(text, i);
+    const c = text.charCodeAt(i);
     if (c === 34) {
       const s = i;
-      i++;
-      let esc = false;
-      while (i < n) {
-        const d = codeAt(text, i);
-        if (d === 92) {
-          esc = true;
-          i += 2;
-        } else if (d === 34) break;
-        else i++;
-      }
-      i++;
+      const e = looseStringEnd(text, i + 1);
+      i = e + 1;
       if (depth === 1 && expectKey) {
-        let key: string;
-        try {
-          key = esc ? (JSON.parse(text.slice(s, i)) as string) : text.slice(s + 1, i - 1);
-        } catch {
-          return out;
-        }
         expectKey = false;
+        let key = text.slice(s + 1, e);
+        if (key.indexOf('\\') >= 0) {
+          try {
+            key = JSON.parse(text.slice(s, i)) as string;
+          } catch {
+            return out;
+          }
+        }
         if (keys.has(key) && !out.has(key)) {
-          while (i < n && (isWs(codeAt(text, i)) || codeAt(text, i) === 58)) i++;
+          while (i < n) {
+            const d = text.charCodeAt(i);
+            if (d === 32 || d === 10 || d === 13 || d === 9 || d === 58) i++;
+            else break;
+          }
           if (codeAt(text, i) === 34) {
-            const vs = i;
-            i++;
-            let vesc = false;
-            while (i < n) {
-              const d = codeAt(text, i);
-              if (d === 92) {
-                vesc = true;
-                i += 2;
-              } else if (d === 34) break;
-              else i++;
+            const ve = looseStringEnd(text, i + 1);
+            let v: string | null = text.slice(i + 1, ve);
+            if (v.indexOf('\\') >= 0) {
+              try {
+                v = JSON.parse(text.slice(i, ve + 1)) as string;
+              } catch {
+                v = null;
+              }
             }
-            i++;
-            try {
-              out.set(key, vesc ? (JSON.parse(text.slice(vs, i)) as string) : text.slice(vs + 1, i - 1));
-            } catch {
-              out.set(key, null);
-            }
+            out.set(key, v);
+            i = ve + 1;
           } else out.set(key, null);
           if (out.size === keys.size) return out;
         }
