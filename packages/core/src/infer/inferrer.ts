@@ -437,7 +437,19 @@ const SHAPE_ANCHOR: unknown[] = (() => {
     o: { k: 'v' }, a: [1, 'x', { k: 1 }], ea: [], eo: {}, m: { '1': 1, '2': 2 }, createdAt: 1714564800,
   };
   for (let i = 0; i < 12; i++) inf.add({ ...sample, eventName: i % 2 ? 'a' : 'b', s: i % 3 ? 'x' : 'y' });
-  return [inf, inf.toSchema(), inf.toSchema({ discriminator: false })];
+  // Every other shape the schema builder writes (nullable and mixed kinds -> anyOf, formats,
+  // enums, epoch integers, maps with propertyNames, empty-only arrays, the depth cut-off): a
+  // schema object whose hidden class died in a GC deoptimises the builder on the next call.
+  const shapes = createInferrer({ discriminator: false });
+  for (let i = 0; i < 12; i++) {
+    const odd = i % 2 === 1;
+    shapes.add({
+      mix: odd ? 'x' : { k: 1 }, mixa: odd ? 1 : [1], mixn: odd ? null : [{ k: 1 }], prim: odd ? 1 : 'x', nul: null, nn: odd ? null : 'x' + i,
+      st: odd ? 'open' : 'closed', d: odd ? null : '2024-05-01T12:00:00Z', createdAt: 1714564800 + i, ea: [], no: odd ? null : { k: i },
+      byId: { [`${i}`]: { a: i }, [`${i + 20}`]: { a: i } }, deep: { a: { b: { c: 1 } } },
+    });
+  }
+  return [inf, inf.toSchema(), inf.toSchema({ discriminator: false }), shapes, shapes.toSchema(), shapes.toSchema({ maxDepth: 2 })];
 })();
 /** The anchor (exported so bundlers and linters see it used). */
 export function shapeAnchor(): readonly unknown[] {

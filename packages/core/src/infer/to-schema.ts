@@ -77,7 +77,7 @@ function hintsAt(compiled: CompiledHint[], path: Seg[]): Set<Hint> | null {
   return out;
 }
 
-interface BuildContext {
+export interface BuildContext {
   maxDepth: number;
   stats: boolean;
   hints: CompiledHint[];
@@ -208,9 +208,26 @@ function objectSchema(node: Node, key: string | null, path: Seg[] | null, hints:
   return s;
 }
 
+/** The one place a build context is made, so every context has the same hidden class. */
+function buildContext(maxDepth: number, stats: boolean, hints: CompiledHint[], maxExamples: number): BuildContext {
+  return { maxDepth, stats, hints, maxExamples, queue: [], base: 0 };
+}
+
+/**
+ * A context kept alive for the life of the module. V8 holds an object literal's hidden class
+ * only weakly; when a full GC runs while no context is alive (between two inferences), the class
+ * dies and buildNode/objectSchema, whose optimised code embeds it, are thrown away and
+ * re-optimised on every call (seen with `--trace-deopt`: "weak objects").
+ */
+const KEEP_CONTEXT_SHAPE_ALIVE: readonly BuildContext[] = [buildContext(DEFAULT_MAX_DEPTH, false, [], 0)];
+/** The anchor (exported so bundlers and linters see it used). */
+export function contextShapeAnchor(): readonly BuildContext[] {
+  return KEEP_CONTEXT_SHAPE_ALIVE;
+}
+
 /** Build the schema of one node tree (no `$schema`). */
 export function nodeToSchema(root: Node, opts: { stats: boolean; hints: CompiledHint[]; maxExamples: number; maxDepth?: number }): JSONSchemaObject {
-  const ctx: BuildContext = { maxDepth: opts.maxDepth ?? DEFAULT_MAX_DEPTH, stats: opts.stats, hints: opts.hints, maxExamples: opts.maxExamples, queue: [], base: 0 };
+  const ctx = buildContext(opts.maxDepth ?? DEFAULT_MAX_DEPTH, opts.stats, opts.hints, opts.maxExamples);
   const path: Seg[] | null = opts.hints.length > 0 ? [] : null;
   const out = buildNode(root, null, path, 0, ctx);
   while (ctx.queue.length > 0) {
