@@ -24,107 +24,53 @@ export interface CustomFormatDefinition {
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** charCodeAt with an explicit bound (-1 past the end): out-of-bounds reads deoptimise V8's code. */
-const cc = (s: string, i: number): number => (i < s.length ? s.charCodeAt(i) : -1);
+// Dates and times: one regex for the shape (V8 compiles regexes to native code on first use, so
+// they are fast from the first sample on; hand-written char loops run interpreted until the JIT
+// has optimised them, most of a small input's time), then a calendar check on fixed positions.
+const DATE = '\\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])';
+// Seconds stop at 59: ajv accepts a leap second only at 23:59 UTC, so 60 is refused here (stricter).
+const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?';
+const NUM_OFFSET = '[+-](?:[01]\\d|2[0-3]):?[0-5]\\d';
+const OFFSET = `(?:[Zz]|${NUM_OFFSET})`;
+const DATE_RE = new RegExp(`^${DATE}$`);
+const TIME_RE = new RegExp(`^${TIME}${OFFSET}$`);
+const DATE_TIME_RE = new RegExp(`^${DATE}[Tt]${TIME}${OFFSET}$`);
+const LOCAL_DATE_TIME_RE = new RegExp(`^${DATE}[Tt]${TIME}$`);
+const SPACE_DATE_TIME_RE = new RegExp(`^${DATE} ${TIME}(?: ?(?:[Zz]|[Uu][Tt][Cc]|[Gg][Mm][Tt]|${NUM_OFFSET}))?$`);
 
-// Hand-written scanners (no regex, no allocation): these run on every value at a path while
-// its format can still match, so they are on inference's hot path.
-const dig = (s: string, i: number): number => {
-  const c = cc(s, i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
-};
-/** Two digits at i as a number, or -1. */
-const two = (s: string, i: number): number => {
-  const a = dig(s, i), b = dig(s, i + 1);
-  return a < 0 || b < 0 ? -1 : a * 10 + b;
-};
-
-/** YYYY-MM-DD with a real calendar day at s[i..i+10). */
-function dateAt(s: string, i: number): boolean {
-  if (cc(s, i + 4) !== 45 || cc(s, i + 7) !== 45) return false;
-  const y1 = two(s, i), y2 = two(s, i + 2), mo = two(s, i + 5), d = two(s, i + 8);
-  if (y1 < 0 || y2 < 0 || mo < 1 || mo > 12 || d < 1) return false;
-  const y = y1 * 100 + y2;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= (mo === 2 && leap ? 29 : DAYS[mo]!);
-}
-
-/** HH:MM:SS(.fraction)? at i; the index after it, or -1. */
-function timeEnd(s: string, i: number): number {
-  const h = two(s, i), m = two(s, i + 3), sec = two(s, i + 6);
-  // Seconds stop at 59: ajv accepts a leap second only at 23:59 UTC, so 60 is refused here (stricter).
-  if (h < 0 || h > 23 || cc(s, i + 2) !== 58 || m < 0 || m > 59 || cc(s, i + 5) !== 58 || sec < 0 || sec > 59) return -1;
-  let j = i + 8;
-  if (cc(s, j) === 46) {
-    j++;
-    const start = j;
-    while (dig(s, j) >= 0) j++;
-    if (j === start) return -1;
-  }
-  return j;
-}
-
-/** [+-]HH(:)?MM ending exactly at the end of s. */
-function numericOffsetToEnd(s: string, j: number): boolean {
-  const c = cc(s, j);
-  if (c !== 43 && c !== 45) return false;
-  const h = two(s, j + 1);
-  if (h < 0 || h > 23) return false;
-  let k = j + 3;
-  if (cc(s, k) === 58) k++;
-  const m = two(s, k);
-  return m >= 0 && m <= 59 && k + 2 === s.length;
-}
-
-/** RFC 3339 offset (`Z`, `z`, `+HH:MM`, `+HHMM`) ending exactly at the end of s. */
-function offsetToEnd(s: string, j: number): boolean {
-  const c = cc(s, j);
-  if (c === 90 || c === 122) return j + 1 === s.length;
-  return numericOffsetToEnd(s, j);
+/** The YYYY-MM-DD at the start of `s` (shape already checked) names a real calendar day. */
+function calendarDay(s: string): boolean {
+  const d = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48);
+  if (d <= 28) return true;
+  const mo = (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48);
+  if (mo !== 2) return d <= DAYS[mo]!;
+  const y = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48);
+  return d <= (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28);
 }
 
 /** Calendar check for YYYY-MM-DD (leap years included). */
 export function isDate(s: string): boolean {
-  return s.length === 10 && dateAt(s, 0);
+  return DATE_RE.test(s) && calendarDay(s);
 }
 
 /** RFC 3339 full-time (with offset). */
 export function isTime(s: string): boolean {
-  const j = timeEnd(s, 0);
-  return j > 0 && offsetToEnd(s, j);
+  return TIME_RE.test(s);
 }
 
 /** RFC 3339 date-time: date, `T` (or `t`), time, offset. */
 export function isDateTime(s: string): boolean {
-  if (s.length < 20) return false;
-  const t = cc(s, 10);
-  if ((t !== 84 && t !== 116) || !dateAt(s, 0)) return false;
-  const j = timeEnd(s, 11);
-  return j > 0 && offsetToEnd(s, j);
+  return DATE_TIME_RE.test(s) && calendarDay(s);
 }
 
 /** ISO date-time without an offset (`2024-05-01T12:00:00`): ajv-formats' `iso-date-time`. */
 export function isLocalDateTime(s: string): boolean {
-  if (s.length < 19) return false;
-  const t = cc(s, 10);
-  return (t === 84 || t === 116) && dateAt(s, 0) && timeEnd(s, 11) === s.length;
+  return LOCAL_DATE_TIME_RE.test(s) && calendarDay(s);
 }
 
 /** `2024-05-01 12:00:00 +00:00` (Iterable), `2024-05-01 12:00:00 UTC`, `2024-05-01 12:00:00`. */
 export function isSpaceDateTime(s: string): boolean {
-  if (s.length < 19 || cc(s, 10) !== 32 || !dateAt(s, 0)) return false;
-  let j = timeEnd(s, 11);
-  if (j < 0) return false;
-  const n = s.length;
-  if (j === n) return true;
-  if (cc(s, j) === 32) j++;
-  const c = cc(s, j) | 32;
-  if (c === 122) return j + 1 === n; // z
-  if (j + 3 === n) {
-    const w = s.slice(j).toLowerCase();
-    return w === 'utc' || w === 'gmt';
-  }
-  return numericOffsetToEnd(s, j);
+  return SPACE_DATE_TIME_RE.test(s) && calendarDay(s);
 }
 
 const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
