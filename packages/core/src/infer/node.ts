@@ -360,9 +360,18 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
   const o = v as Record<string, unknown>;
   let ck = node.ck;
   let cn = node.cn;
+  // Positions the key cache may fill: none on the first object at a path (often the only one:
+  // one big sample), so a wide or one-off object costs no cache arrays, only its Map entries.
+  let limit = KEY_CACHE_MAX;
   if (ck === null) {
-    ck = node.ck = [];
-    cn = node.cn = [];
+    if (node.obj === 1) {
+      ck = NO_KEYS;
+      cn = NO_NODES;
+      limit = 0;
+    } else {
+      ck = node.ck = [];
+      cn = node.cn = [];
+    }
   }
   let seen = 0;
   // for-in allocates nothing (V8's enum cache) and, for plain objects when Object.prototype
@@ -377,7 +386,7 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
       if (seen < ck.length && ck[seen] === k) c = cn![seen]!;
       else {
         c = node.child(k);
-        if (seen < KEY_CACHE_MAX) {
+        if (seen < limit) {
           ck[seen] = k;
           cn![seen] = c;
         }
@@ -387,21 +396,24 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
     }
   } else {
     const keys = Object.keys(o);
-    for (let i = 0; i < keys.length; i++) seen = visitKey(node, o, keys[i]!, seen, ck, cn!, depth, ctx);
+    for (let i = 0; i < keys.length; i++) seen = visitKey(node, o, keys[i]!, seen, ck, cn!, limit, depth, ctx);
   }
   if (seen === 0) node.eo++;
 }
 
 const EMPTY = Object.freeze({});
+/** The key cache of a path's first object: empty and never written (see addValue). */
+const NO_KEYS: string[] = [];
+const NO_NODES: Node[] = [];
 
-function visitKey(node: Node, o: Record<string, unknown>, k: string, seen: number, ck: string[], cn: Node[], depth: number, ctx: AddContext): number {
+function visitKey(node: Node, o: Record<string, unknown>, k: string, seen: number, ck: string[], cn: Node[], limit: number, depth: number, ctx: AddContext): number {
   const cv = o[k];
   if (cv === undefined || typeof cv === 'function' || typeof cv === 'symbol') return seen; // JSON.stringify drops these keys
   let c: Node;
   if (seen < ck.length && ck[seen] === k) c = cn[seen]!;
   else {
     c = node.child(k);
-    if (seen < KEY_CACHE_MAX) {
+    if (seen < limit) {
       ck[seen] = k;
       cn[seen] = c;
     }
