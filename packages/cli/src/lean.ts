@@ -1,22 +1,75 @@
 /**
  * `fieldkit infer` streams inputs of any size, but V8 lets garbage pile up while memory is
- * plentiful: on a 300 MB NDJSON file peak RSS grew to 166 MB with the default heap settings and
- * stayed under 100 MB with small semi-spaces and `--optimize-for-size` (measured with
- * /usr/bin/time on 100 MB and 300 MB files; 15-30 % more CPU time). Heap flags only take effect
- * at process start, so the command re-runs node once with them.
+ * plentiful: on a 500 MB NDJSON file peak RSS reached 119 MB with `--jobs 1` and 168 MB with
+ * `--jobs 2` under the default heap settings. Two V8 flags, set at run time before the CLI is
+ * loaded, keep it flat (measured on 100 MB and 500 MB files: ~85 MB / ~95 MB, see the README):
+ *
+ * - `--semi-space-growth-factor=1`: the young generation stays at its 1 MB start size instead of
+ *   growing to 2 × 16 MB (parse results die young, so a small nursery costs no measurable time);
+ * - `--heap-growing-percent=20`: after a full GC the old generation may grow by 20 % before the
+ *   next one, instead of up to 4× (the live data, the inference state, is small).
+ *
+ * Both only steer GC heuristics that V8 reads as it goes, so `v8.setFlagsFromString` works for
+ * them after start-up, for the main thread and for worker threads alike. The second is set late
+ * (see {@link LATE_LEAN_V8_FLAGS}). Earlier fieldkit re-ran
+ * node with `--max-semi-space-size=1 --optimize-for-size`; that cost a second process start
+ * (~0.12 s with the module loading before it) and `--optimize-for-size` made inference 10-15 %
+ * slower. `FIELDKIT_LEAN=0` turns the flags off.
  */
-export const LEAN_FLAGS: readonly string[] = ['--max-semi-space-size=1', '--optimize-for-size'];
+import { setFlagsFromString } from 'node:v8';
 
-/** Commands that stream unbounded input and so run with {@link LEAN_FLAGS}. */
-const LEAN_COMMANDS = new Set(['infer']);
+/** The V8 flags `infer` sets first thing (see above). */
+export const LEAN_V8_FLAGS: readonly string[] = ['--semi-space-growth-factor=1'];
 
 /**
- * The node arguments to re-run this process with, or undefined when it already runs lean, the
- * command does not need it, or FIELDKIT_LEAN=0 turns it off.
+ * The V8 flags `infer` sets once its threads have started, just before reading (see above): a
+ * changed `--heap-growing-percent` no longer matches the flags Node's start-up snapshot and code
+ * cache were built with, so an isolate created or a Node module loaded after it costs ~40 ms more.
  */
-export function leanRelaunchArgs(argv: readonly string[], execArgv: readonly string[], env: NodeJS.ProcessEnv): string[] | undefined {
-  const [script, command] = [argv[1], argv[2]];
-  if (script === undefined || command === undefined || !LEAN_COMMANDS.has(command)) return undefined;
-  if (env.FIELDKIT_LEAN === '0' || execArgv.includes(LEAN_FLAGS[0]!)) return undefined;
-  return [...LEAN_FLAGS, ...execArgv, script, ...argv.slice(2)];
+export const LATE_LEAN_V8_FLAGS: readonly string[] = ['--heap-growing-percent=20'];
+
+/** Commands that stream unbounded input and so run with the lean flags. */
+const LEAN_COMMANDS = new Set(['infer']);
+
+let armed = false;
+let late: readonly string[] = [];
+let setFlag: (flag: string) => void = setFlagsFromString;
+
+/** Whether `argv` (`process.argv`) gets the lean flags: `infer`, unless FIELDKIT_LEAN=0. */
+export function wantsLeanFlags(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  const command = argv[2];
+  return command !== undefined && LEAN_COMMANDS.has(command) && env.FIELDKIT_LEAN !== '0';
+}
+
+/**
+ * Set {@link LEAN_V8_FLAGS} when {@link wantsLeanFlags} (call before loading the CLI) and arm
+ * {@link applyLateLeanFlags}. Returns the flags set. Without this call (e.g. `main()` run
+ * in-process by tests) the late call does nothing.
+ */
+export function applyLeanFlags(argv: readonly string[], env: NodeJS.ProcessEnv, set: (flag: string) => void = setFlagsFromString): readonly string[] {
+  if (!wantsLeanFlags(argv, env)) return [];
+  for (const f of LEAN_V8_FLAGS) set(f);
+  armed = true;
+  late = LATE_LEAN_V8_FLAGS;
+  setFlag = set;
+  return LEAN_V8_FLAGS;
+}
+
+/**
+ * Set {@link LEAN_V8_FLAGS} again, if {@link applyLeanFlags} set them: V8 raises a semi-space
+ * growth factor below 2 back to 2 whenever it configures a new isolate, so `lane.ts` calls this
+ * as soon as a worker thread reports that it has started.
+ */
+export function reapplyLeanFlags(): readonly string[] {
+  if (!armed) return [];
+  for (const f of LEAN_V8_FLAGS) setFlag(f);
+  return LEAN_V8_FLAGS;
+}
+
+/** Set {@link LATE_LEAN_V8_FLAGS} once, if {@link applyLeanFlags} armed them; returns the flags set. */
+export function applyLateLeanFlags(): readonly string[] {
+  const flags = late;
+  late = [];
+  for (const f of flags) setFlag(f);
+  return flags;
 }

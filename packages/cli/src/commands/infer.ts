@@ -13,30 +13,21 @@ import { usageFailure } from '../io/usage.js';
 import { createProgress, type ProgressBar } from '../io/progress.js';
 import { readChunks, resolveInputs, type InputSource } from '../io/read.js';
 import { feedChunks } from '../engine/feed.js';
-import { SCHEMA_FLAG_HELP, SCHEMA_FLAG_SPECS, inferOptionsFromArgs } from '../engine/options.js';
+import { applyLateLeanFlags } from '../lean.js';
+import { INFER_FLAG_SPECS, parallelMinBytes } from '../engine/flags.js';
+import { SCHEMA_FLAG_HELP, inferOptionsFromArgs } from '../engine/options.js';
 import { writeResults } from '../engine/output.js';
 import { runShards, type ShardRunner, type ShardsOutcome } from '../engine/pool.js';
 import type { ShardResult, ShardTask } from '../engine/shard.js';
-import { looksLikeNdjson, splitAtNewlines } from '../engine/split.js';
+import { guidedCuts, looksLikeNdjson, splitAtNewlinesNear } from '../engine/split.js';
 
-/** Files smaller than this are inferred on the main thread (workers cost ~50 ms to start). */
-export const DEFAULT_PARALLEL_MIN_BYTES = 8_000_000;
-/** No shard is made smaller than this. */
-export const MIN_SHARD_BYTES = 2_000_000;
-/** Shards per `--jobs` lane. */
-export const SHARDS_PER_JOB = 16;
+export { DEFAULT_PARALLEL_MIN_BYTES } from '../engine/flags.js';
 /** Issues collected before reading stops. */
 export const MAX_ISSUES = 20;
 
 const FORMATS: readonly TextFormat[] = ['auto', 'json', 'ndjson'];
 
-const SPECS: FlagSpecs = {
-  ...SCHEMA_FLAG_SPECS,
-  format: { type: 'string' },
-  each: { type: 'boolean' },
-  jobs: { type: 'string', short: 'j' },
-  'no-progress': { type: 'boolean' },
-};
+const SPECS: FlagSpecs = INFER_FLAG_SPECS;
 
 const HELP = `Usage: fieldkit infer [options] [FILE...]
 
@@ -78,7 +69,7 @@ export interface InferRun {
   each: boolean;
   /** `--jobs`; default `os.availableParallelism()`. */
   jobs: number;
-  /** Files smaller than this are read on the calling thread; default {@link DEFAULT_PARALLEL_MIN_BYTES}. */
+  /** Files smaller than this are read on the calling thread; default `DEFAULT_PARALLEL_MIN_BYTES` (8 MB). */
   parallelMinBytes: number;
   /** How ranges run; default: threads when the compiled worker exists (see `engine/pool.ts`). */
   runner?: ShardRunner;
@@ -100,13 +91,12 @@ export const inferCommand: Command = {
       if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got "${format}"`);
       const each = booleanFlag(args, 'each');
       if (each && format === 'ndjson') throw new UsageError('--each reads one JSON array; it cannot be combined with --format ndjson');
-      const minEnv = io.env.FIELDKIT_PARALLEL_MIN_BYTES;
       run = {
         options,
         format: format as TextFormat,
         each,
         jobs: positiveIntFlag(args, 'jobs') ?? availableParallelism(),
-        parallelMinBytes: minEnv !== undefined && /^[0-9]+$/.test(minEnv) ? Number(minEnv) : DEFAULT_PARALLEL_MIN_BYTES,
+        parallelMinBytes: parallelMinBytes(io.env),
       };
     } catch (err) {
       return usageFailure(io, 'infer', err);
@@ -197,6 +187,7 @@ export async function inferInputs(
       } else if (inRun.format !== 'auto') result = combined;
     }
     if (!result) {
+      applyLateLeanFlags();
       try {
         result = await feedChunks(readChunks(input, io), inferrer, { format: inRun.format, each: run.each, source: input.name, maxIssues, onProgress });
       } catch (err) {
@@ -232,10 +223,9 @@ async function planShards(input: InputSource, run: InferRun, maxIssues: number):
   if (input.kind !== 'file' || input.regular === false || run.each || run.jobs < 2 || run.format === 'json') return undefined;
   if (input.size < Math.max(run.parallelMinBytes, 1)) return undefined;
   if (run.format === 'auto' && !(await looksLikeNdjson(input.path))) return undefined;
-  // Several shards per lane, so lanes that start late (workers boot) or read slower even out.
-  const wanted = run.jobs * SHARDS_PER_JOB;
-  const parts = run.parallelMinBytes < MIN_SHARD_BYTES ? wanted : Math.max(1, Math.min(wanted, Math.floor(input.size / MIN_SHARD_BYTES)));
-  const ranges = await splitAtNewlines(input.path, input.size, parts);
+  // Many ranges, shrinking towards the end: lanes that start late (a worker booting) or read
+  // slower even out, and they run out of work at nearly the same moment.
+  const ranges = await splitAtNewlinesNear(input.path, input.size, guidedCuts(input.size, run.jobs));
   if (ranges.length < 2) return undefined;
   return ranges.map((r) => ({ path: input.path, source: input.name, start: r.start, end: r.end, format: 'ndjson', options: run.options, maxIssues }));
 }

@@ -3,23 +3,14 @@
  * become the inferrer's {@link InferOptions}.
  */
 import { SCHEMA_DRAFTS, type Hint, type InferOptions, type SchemaDraft } from '@fieldkit/core';
-import { UsageError, booleanFlag, stringFlag, stringFlags, type FlagSpecs, type ParsedArgs } from '../io/args.js';
+import { UsageError, booleanFlag, stringFlag, stringFlags, type ParsedArgs } from '../io/args.js';
 
 /** Hint kinds accepted by `--hint POINTER=KIND`. */
 export const HINT_KINDS: readonly Hint[] = ['enum', 'no-enum', 'map', 'no-map', 'discriminator', 'no-format'];
 
-/** Flags shared by `infer` and `merge`. */
-export const SCHEMA_FLAG_SPECS: FlagSpecs = {
-  draft: { type: 'string' },
-  discriminator: { type: 'string' },
-  'no-discriminator': { type: 'boolean' },
-  hint: { type: 'string', multiple: true },
-  stats: { type: 'boolean' },
-  output: { type: 'string', short: 'o' },
-  'state-out': { type: 'string' },
-};
+export { SCHEMA_FLAG_SPECS } from './flags.js';
 
-/** Help text lines for {@link SCHEMA_FLAG_SPECS}. */
+/** Help text lines for `SCHEMA_FLAG_SPECS` (see `flags.ts`). */
 export const SCHEMA_FLAG_HELP = `  --draft 2020-12|draft-07   JSON Schema draft to write (default 2020-12)
   --discriminator NAME       root property that names the event type (default: auto-detect)
   --no-discriminator         never split the schema by event type

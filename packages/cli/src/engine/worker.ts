@@ -1,12 +1,16 @@
 /**
- * Worker-thread entry for parallel `infer` (see `pool.ts`). A worker is one lane: it receives
- * the run's task list, claims tasks from a shared counter, reads each into its own inferrer (kept
- * across tasks), posts progress (throttled) and each range's result, and on `finish` posts the
- * inferrer's state.
+ * Worker-thread entry for parallel `infer` (see `pool.ts`, `lane.ts`). A worker is one lane: on
+ * `run` it claims tasks from a shared counter, reads each into one inferrer (kept across the
+ * run's tasks), posts progress (throttled) and each range's result, and when no task is left
+ * posts `idle` with that inferrer's state (no extra round trip to ask for it). The next run
+ * starts with a fresh inferrer, so a parked worker can serve the next input.
+ *
+ * It posts `started` before loading `@fieldkit/core` and the reading code (so the main thread
+ * learns early that the isolate exists; see `lean.ts`) and `ready` once they are loaded.
  */
 import { parentPort } from 'node:worker_threads';
-import { createInferrer, type InferenceState, type Inferrer } from '@fieldkit/core';
-import { claimTask, runShard, type ShardResult, type ShardTask } from './shard.js';
+import type { InferenceState, Inferrer } from '@fieldkit/core';
+import type { ShardResult, ShardTask } from './shard.js';
 
 /**
  * Messages the pool sends a worker. `run`: take tasks from `tasks` by claiming indices from the
@@ -14,43 +18,55 @@ import { claimTask, runShard, type ShardResult, type ShardTask } from './shard.j
  * left, then post `idle`. Lanes claim tasks themselves, so a worker never waits for the busy
  * main thread to hand it the next range.
  */
-export type PoolMessage = { type: 'run'; tasks: ShardTask[]; claims: SharedArrayBuffer } | { type: 'finish' };
+export type PoolMessage = { type: 'run'; tasks: ShardTask[]; claims: SharedArrayBuffer };
 
-/** Messages a shard worker posts. */
+/**
+ * Messages a shard worker posts: `started` (first, before loading the modules), `ready` (modules
+ * loaded; runs are taken from then on), per range `progress` and `done`, and per run `idle` (the
+ * state of the ranges read, null when none) or `error`.
+ */
 export type WorkerMessage =
+  | { type: 'started' }
+  | { type: 'ready' }
   | { type: 'progress'; index: number; bytes: number; samples: number }
   | { type: 'done'; index: number; result: ShardResult }
-  | { type: 'idle' }
-  | { type: 'state'; state: InferenceState | null }
+  | { type: 'idle'; state: InferenceState | null }
   | { type: 'error'; message: string };
 
 const PROGRESS_EVERY_MS = 100;
 
 if (parentPort) {
   const port = parentPort;
-  let inferrer: Inferrer | undefined;
-  const runAll = async (tasks: ShardTask[], claims: Int32Array) => {
-    for (let i = claimTask(claims, tasks.length); i >= 0; i = claimTask(claims, tasks.length)) {
-      const task = tasks[i]!;
-      inferrer ??= createInferrer(task.options);
-      let last = 0;
-      const result = await runShard(task, inferrer, (bytes, samples) => {
-        const now = Date.now();
-        if (now - last < PROGRESS_EVERY_MS) return;
-        last = now;
-        port.postMessage({ type: 'progress', index: i, bytes, samples } satisfies WorkerMessage);
+  const post = (msg: WorkerMessage) => port.postMessage(msg);
+  post({ type: 'started' });
+  const errorText = (err: unknown) => (err instanceof Error ? (err.stack ?? err.message) : String(err));
+  // Messages that arrive while the modules load are queued by the port until the listener is set.
+  Promise.all([import('@fieldkit/core'), import('./shard.js')]).then(
+    ([{ createInferrer }, { claimTask, runShard }]) => {
+      const runAll = async (tasks: ShardTask[], claims: Int32Array): Promise<Inferrer | undefined> => {
+        let inferrer: Inferrer | undefined;
+        for (let i = claimTask(claims, tasks.length); i >= 0; i = claimTask(claims, tasks.length)) {
+          const task = tasks[i]!;
+          inferrer ??= createInferrer(task.options);
+          let last = 0;
+          const result = await runShard(task, inferrer, (bytes, samples) => {
+            const now = Date.now();
+            if (now - last < PROGRESS_EVERY_MS) return;
+            last = now;
+            post({ type: 'progress', index: i, bytes, samples });
+          });
+          post({ type: 'done', index: i, result });
+        }
+        return inferrer;
+      };
+      port.on('message', (msg: PoolMessage) => {
+        runAll(msg.tasks, new Int32Array(msg.claims)).then(
+          (inferrer) => post({ type: 'idle', state: inferrer ? inferrer.state : null }),
+          (err: unknown) => post({ type: 'error', message: errorText(err) }),
+        );
       });
-      port.postMessage({ type: 'done', index: i, result } satisfies WorkerMessage);
-    }
-  };
-  port.on('message', (msg: PoolMessage) => {
-    if (msg.type === 'finish') {
-      port.postMessage({ type: 'state', state: inferrer ? inferrer.state : null } satisfies WorkerMessage);
-      return;
-    }
-    runAll(msg.tasks, new Int32Array(msg.claims)).then(
-      () => port.postMessage({ type: 'idle' } satisfies WorkerMessage),
-      (err: unknown) => port.postMessage({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies WorkerMessage),
-    );
-  });
+      post({ type: 'ready' });
+    },
+    (err: unknown) => post({ type: 'error', message: `cannot load: ${errorText(err)}` }),
+  );
 }
