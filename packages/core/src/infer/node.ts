@@ -392,7 +392,11 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
         }
       }
       seen++;
-      addValue(c, cv, depth + 1, ctx);
+      // Strings inline (the most common value; measured ~4% of the walk on GitHub payloads).
+      if (typeof cv === 'string') {
+        c.n++;
+        addString(c, cv, ctx);
+      } else addValue(c, cv, depth + 1, ctx);
     }
   } else {
     const keys = Object.keys(o);
