@@ -43,6 +43,7 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
   const ctx: AddContext = { maxExamples: target.maxExamples, queue: [], base: 0, protoClean: true };
   nextBs = -1;
   nextCtl = -1;
+  rsText = null;
   try {
     for (;;) {
       // Between samples: any whitespace (blank lines included), and byte-order marks of concatenated files.
@@ -57,7 +58,8 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
     }
   } finally {
     // Don't keep the last tree alive through the reused stack.
-    fNode.length = 0;
+    stackNode.length = 0;
+    rsText = null;
   }
 }
 
@@ -98,10 +100,10 @@ export function prime(): boolean {
 // State of the (non-reentrant) scanner, reset by each scanSamples call: the explicit stack of
 // open containers, and the next backslash / control character at or after the last search
 // start (length + 1 = none).
-const fNode: Node[] = [];
-const fKind: number[] = [];
-const fSeen: number[] = [];
-const fSerial: number[] = [];
+const stackNode: Node[] = [];
+const stackKind: number[] = [];
+const stackSeen: number[] = [];
+const stackSerial: number[] = [];
 let nextBs = -1;
 let nextCtl = -1;
 
@@ -114,10 +116,19 @@ let nextCtl = -1;
 function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: AddContext): number {
   const n = text.length;
   const wantEx = ctx.maxExamples > 0;
+  // Open containers: the innermost in locals (`top*`), so the usual steps (a key, the next
+  // element) touch no array; the enclosing ones in the reused stack. `sp` counts all of them.
+  const fNode = stackNode;
+  const fKind = stackKind;
+  const fSeen = stackSeen;
+  const fSerial = stackSerial;
   let sp = 0;
+  let topNode = root;
+  let topObj = false;
+  let topSeen = 0;
+  let topSer = 0;
   let c = 0;
   let cur = root;
-  // ---- one sample ----
   for (;;) {
     // VALUE at i (whitespace already skipped) for node `cur`.
     if (i >= n) return -1;
@@ -157,11 +168,17 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         cur.eo++;
         i++;
       } else {
-        fNode[sp] = cur;
-        fKind[sp] = OBJ;
-        fSeen[sp] = 0;
-        fSerial[sp] = ++serial;
+        if (sp > 0) {
+          fNode[sp - 1] = topNode;
+          fKind[sp - 1] = topObj ? OBJ : ARR;
+          fSeen[sp - 1] = topSeen;
+          fSerial[sp - 1] = topSer;
+        }
         sp++;
+        topNode = cur;
+        topObj = true;
+        topSeen = 0;
+        topSer = ++serial;
         needKey = true;
       }
     } else if (c === 91) {
@@ -175,9 +192,15 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         cur.ea++;
         i++;
       } else {
-        fNode[sp] = cur;
-        fKind[sp] = ARR;
+        if (sp > 0) {
+          fNode[sp - 1] = topNode;
+          fKind[sp - 1] = topObj ? OBJ : ARR;
+          fSeen[sp - 1] = topSeen;
+          fSerial[sp - 1] = topSer;
+        }
         sp++;
+        topNode = cur;
+        topObj = false;
         let items = cur.items;
         if (items === null) items = cur.items = new Node();
         cur = items;
@@ -211,12 +234,18 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
       while (sp > 0) {
         c = codeAt(text, i);
         if (c === 44) break; // the usual case: a comma straight after the value
-        if (c === (fKind[sp - 1] === OBJ ? 125 : 93)) sp--;
-        else if (c !== 32 && c !== 13 && c !== 9 && (c !== 10 || ndjson)) return -1;
+        if (c === (topObj ? 125 : 93)) {
+          if (--sp > 0) {
+            topNode = fNode[sp - 1]!;
+            topObj = fKind[sp - 1] === OBJ;
+            topSeen = fSeen[sp - 1]!;
+            topSer = fSerial[sp - 1]!;
+          }
+        } else if (c !== 32 && c !== 13 && c !== 9 && (c !== 10 || ndjson)) return -1;
         i++;
       }
       if (sp === 0) {
-        // End of one sample: NDJSON allows only blanks up to the end of the line.
+        // End of the sample: NDJSON allows only blanks up to the end of the line.
         while (i < n) {
           c = text.charCodeAt(i);
           if (c === 10 && ndjson) break;
@@ -232,16 +261,15 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         if (ndjson && c === 10) return -1;
         i++;
       }
-      if (fKind[sp - 1] !== OBJ) {
-        cur = fNode[sp - 1]!.items!;
+      if (!topObj) {
+        cur = topNode.items!;
         continue; // next array element
       }
     }
-    // KEY at i inside the object on top of the stack.
-    const top = sp - 1;
-    const obj = fNode[top]!;
+    // KEY at i inside the innermost object.
     if (codeAt(text, i) !== 34) return -1;
-    const seen = fSeen[top]!;
+    const obj = topNode;
+    const seen = topSeen;
     let child: Node;
     let sk = obj.sk;
     let sn = obj.sn;
@@ -293,10 +321,9 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
       if (codeAt(text, i) !== 58) return -1;
       i++;
     }
-    const ser = fSerial[top]!;
-    if (child.stamp === ser) return -1; // duplicate key: JSON.parse keeps the last one
-    child.stamp = ser;
-    fSeen[top] = seen + 1;
+    if (child.stamp === topSer) return -1; // duplicate key: JSON.parse keeps the last one
+    child.stamp = topSer;
+    topSeen = seen + 1;
     while (i < n && isWs((c = text.charCodeAt(i)))) {
       if (ndjson && c === 10) return -1;
       i++;
@@ -406,6 +433,15 @@ function looseStringEnd(text: string, from: number): number {
   }
 }
 
+/** Bit k set: some key in the last `keys` set given to rootStrings has length k (k < 31; bit 31 = longer). */
+let lenMaskFor: ReadonlySet<string> | null = null;
+let lenMask = 0;
+/** Next backslash at or after the last search start in `rsText` (rootStrings' own search state). */
+let rsText: string | null = null;
+let rsBs = -1;
+
+const lengthBit = (len: number): number => (len < 31 ? 1 << len : 1 << 31);
+
 /**
  * The root-level string values of `keys` in the object starting at `start` (a light scan that
  * only tracks strings and brackets). A key with a non-string value maps to null. Invalid text
@@ -413,6 +449,11 @@ function looseStringEnd(text: string, from: number): number {
  */
 export function rootStrings(text: string, start: number, keys: ReadonlySet<string>): Map<string, string | null> {
   const out = new Map<string, string | null>();
+  if (keys !== lenMaskFor) {
+    lenMaskFor = keys;
+    lenMask = 0;
+    for (const k of keys) lenMask |= lengthBit(k.length);
+  }
   const n = text.length;
   let i = start + 1;
   let depth = 1;
@@ -425,15 +466,21 @@ export function rootStrings(text: string, start: number, keys: ReadonlySet<strin
       i = e + 1;
       if (depth === 1 && expectKey) {
         expectKey = false;
-        let key = text.slice(s + 1, e);
-        if (key.indexOf('\\') >= 0) {
+        // Only keys of a tracked length are sliced and looked up; escaped ones are decoded first.
+        if (rsText !== text || rsBs <= s) {
+          rsText = text;
+          rsBs = text.indexOf('\\', s + 1);
+          if (rsBs < 0) rsBs = n + 1;
+        }
+        let key: string | null = null;
+        if (rsBs < e) {
           try {
             key = JSON.parse(text.slice(s, i)) as string;
           } catch {
             return out;
           }
-        }
-        if (keys.has(key) && !out.has(key)) {
+        } else if ((lenMask & lengthBit(e - s - 1)) !== 0) key = text.slice(s + 1, e);
+        if (key !== null && keys.has(key) && !out.has(key)) {
           while (i < n) {
             const d = text.charCodeAt(i);
             if (d === 32 || d === 10 || d === 13 || d === 9 || d === 58) i++;
