@@ -271,16 +271,12 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
     const obj = topNode;
     const seen = topSeen;
     let child: Node;
-    let sk = obj.sk;
-    let sn = obj.sn;
-    if (sk === null) {
-      sk = obj.sk = [];
-      sn = obj.sn = [];
-    }
-    // The cache holds `key":` as written (only keys without escapes).
-    const cached = seen < sk.length ? sk[seen]! : undefined;
+    // The key cache holds `key":` as written (only keys without escapes). It starts with the
+    // second object at this path: one seen once (deep or one-off data) never needs it.
+    const sk = obj.sk;
+    const cached = sk !== null && seen < sk.length ? sk[seen] : undefined;
     if (cached !== undefined && text.slice(i + 1, i + 1 + cached.length) === cached) {
-      child = sn![seen]!;
+      child = obj.sn![seen]!;
       i += cached.length + 1;
     } else {
       const start = i + 1;
@@ -295,13 +291,19 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         if (nextCtl < q) return -1;
         i = q + 1;
         child = obj.child(text.slice(start, q));
-        if (seen < KEY_CACHE_MAX) {
+        if (seen < KEY_CACHE_MAX && obj.obj > 1) {
           if (codeAt(text, i) === 58) {
-            sk[seen] = text.slice(start, i + 1);
-            sn![seen] = child;
-          } else if (seen < sk.length) {
+            let ck = sk;
+            let cn = obj.sn;
+            if (ck === null || cn === null) {
+              ck = obj.sk = [];
+              cn = obj.sn = [];
+            }
+            ck[seen] = text.slice(start, i + 1);
+            cn[seen] = child;
+          } else if (sk !== null && seen < sk.length) {
             sk.length = seen; // `"key" :` can't be matched as `key":`: forget the cache from here
-            sn!.length = seen;
+            obj.sn!.length = seen;
           }
         }
       } else {
@@ -309,9 +311,9 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         if (j < 0) return -1;
         i = j + 1;
         child = obj.child(JSON.parse(text.slice(start - 1, i)) as string);
-        if (seen < sk.length) {
+        if (sk !== null && seen < sk.length) {
           sk.length = seen; // an escaped key can't be matched raw: forget the cache from here
-          sn!.length = seen;
+          obj.sn!.length = seen;
         }
       }
       while (i < n && isWs((c = text.charCodeAt(i)))) {
