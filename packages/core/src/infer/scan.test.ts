@@ -101,3 +101,69 @@ describe('scanner priming', () => {
     expect(prime()).toBe(true);
   });
 });
+
+describe('text fast path: key cache and event-type keys', () => {
+  // Raw key texts (as written between the quotes): prefixes of each other, equal lengths,
+  // escapes (one spells eventName), two-byte characters, tracked event-type keys.
+  const rawKeys = ['a', 'ab', 'b', 'ba', 'id', 'eventName', 'event\\u004eame', 'type', 'action', 'x\\"y', 'é', '€uro', 'k\\\\'];
+  const scalar = fc.constantFrom('1', '-2.5', '"open"', '"click"', '"a\\"b"', 'true', 'null', '"2024-05-01T12:00:00Z"', '"€"');
+  const obj = fc.array(fc.tuple(fc.integer({ min: 0, max: rawKeys.length - 1 }), scalar, fc.boolean()), { maxLength: 7 });
+  const decoded = (raw: string) => JSON.parse(`"${raw}"`) as string;
+
+  it('matches the exact path for objects whose keys vary in order, spacing and escapes (duplicates give up)', () => {
+    fc.assert(
+      fc.property(fc.array(obj, { minLength: 1, maxLength: 25 }), fc.constantFrom('', ' '), fc.boolean(), (objs, pad, nest) => {
+        let dup = false;
+        const lines = objs.map((entries) => {
+          const seen = new Set<string>();
+          const parts = entries.map(([k, v, sp]) => {
+            const key = decoded(rawKeys[k]!);
+            if (seen.has(key)) dup = true;
+            seen.add(key);
+            const inner = nest && k % 3 === 0 ? `{"${rawKeys[k]}":${v},"z":${v}}` : v;
+            return `"${rawKeys[k]}"${sp ? pad : ''}:${pad}${inner}`;
+          });
+          return `{${parts.join(',' + pad)}}`;
+        });
+        for (const [text, format] of [[lines.join('\n'), 'ndjson'], [lines.join(' '), 'json'], [`[${lines.join(',')}]`, 'json']] as const) {
+          const want = exact(text, format);
+          expect(want.issues).toEqual([]);
+          const fast = inferFromTextFast(text, format === 'ndjson', {});
+          if (dup) expect(fast).toBeNull();
+          else {
+            expect(fast).not.toBeNull();
+            expect(canonical(fast!.toSchema())).toBe(canonical(want.schema));
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('gives up on raw control characters in strings and keys, in NDJSON and JSON', () => {
+    for (const bad of ['\t', '\r', '\u0001', '\u001f', '\n']) {
+      for (const text of [`{"a":"x${bad}y"}`, `{"a${bad}":1}`, `{"a":1}\n{"b":"${bad}"}`]) {
+        for (const nd of [true, false]) {
+          if (!nd && bad === '\n' && text.includes('\n{')) continue; // a separator there, not in a string
+          expect(inferFromTextFast(text, nd, {})).toBeNull();
+          expect(tryInferSchemaFromText(text.padEnd(20_000, ' '), { format: nd ? 'ndjson' : 'json' }).ok).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('gives the exact schema through tryInferSchemaFromText for texts past the scanner threshold', () => {
+    const lines: string[] = [];
+    for (let k = 0; k < 400; k++) {
+      lines.push(JSON.stringify({ eventName: k % 3 ? 'open' : 'click', id: k, name: `n€${k % 7}`, at: `2024-05-01T12:00:${String(k % 60).padStart(2, '0')}Z`, tags: k % 2 ? [] : ['a', k], o: { k: k % 5 ? 'v' : null, '1': k } }));
+    }
+    const text = lines.join('\n');
+    expect(text.length).toBeGreaterThan(16_384);
+    for (const format of ['ndjson', 'json', 'auto'] as const) {
+      const r = tryInferSchemaFromText(text, { format, stats: true });
+      const want = exact(text, format, true);
+      expect(r.ok).toBe(true);
+      expect(canonical(r.ok ? r.value : null)).toBe(canonical(want.schema));
+    }
+  });
+});
