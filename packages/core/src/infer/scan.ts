@@ -6,7 +6,7 @@
  * and the caller throws its partial state away and takes the exact path (JSON.parse per value),
  * which also produces the located parse issues. Iterative (explicit stack): any depth.
  */
-import { addExample, addNumber, addString, KEY_CACHE_MAX, type AddContext, Node } from './node.js';
+import { addExample, addNumber, addString, KEY_CACHE_MAX, MAX_DEPTH, type AddContext, Node } from './node.js';
 
 /** Where scanned samples go. */
 export interface ScanTarget {
@@ -168,6 +168,7 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         cur.eo++;
         i++;
       } else {
+        if (sp >= MAX_DEPTH) return -1; // the exact path rejects it (circular or absurd)
         if (sp > 0) {
           fNode[sp - 1] = topNode;
           fKind[sp - 1] = topObj ? OBJ : ARR;
@@ -192,6 +193,7 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         cur.ea++;
         i++;
       } else {
+        if (sp >= MAX_DEPTH) return -1; // the exact path rejects it (circular or absurd)
         if (sp > 0) {
           fNode[sp - 1] = topNode;
           fKind[sp - 1] = topObj ? OBJ : ARR;
