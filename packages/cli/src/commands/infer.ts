@@ -17,6 +17,7 @@ import { applyLateLeanFlags } from '../lean.js';
 import { INFER_FLAG_SPECS, parallelMinBytes } from '../engine/flags.js';
 import { SCHEMA_FLAG_HELP, inferOptionsFromArgs } from '../engine/options.js';
 import { writeResults } from '../engine/output.js';
+import { stopParkedWorkers } from '../engine/lane.js';
 import { runShards, type ShardRunner, type ShardsOutcome } from '../engine/pool.js';
 import type { ShardResult, ShardTask } from '../engine/shard.js';
 import { guidedCuts, looksLikeNdjson, splitAtNewlinesNear } from '../engine/split.js';
@@ -159,7 +160,7 @@ export async function inferInputs(
   let stoppedEarly = false;
   let doneBytes = 0;
   let doneSamples = 0;
-  for (const input of inputs) {
+  for (const [k, input] of inputs.entries()) {
     const before = inferrer.count;
     const onProgress = (b: number, s: number) => progress?.update(doneBytes + b, doneSamples + s);
     const maxIssues = MAX_ISSUES - issues.length;
@@ -169,7 +170,7 @@ export async function inferInputs(
     let shards: ShardsOutcome | undefined;
     if (tasks) {
       try {
-        shards = await runShards(tasks, run.jobs, onProgress, run.runner);
+        shards = await runShards(tasks, run.jobs, onProgress, run.runner, k < inputs.length - 1);
       } catch (err) {
         // Threads are an optimisation: if one fails (a broken install, a resource limit), say so
         // and read the file on this thread instead of failing the run.
@@ -204,6 +205,9 @@ export async function inferInputs(
       break;
     }
   }
+  // Workers started for nothing (the inputs turned out small or not NDJSON) end now, while the
+  // schema is written, rather than at the process exit.
+  stopParkedWorkers();
   return { issues: issues.slice(0, MAX_ISSUES), stoppedEarly, emptyInputs };
 }
 

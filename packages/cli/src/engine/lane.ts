@@ -161,6 +161,11 @@ export async function releaseWorkers(workers: readonly ShardWorker[], stop: bool
   await Promise.all(stopping);
 }
 
+/** Stop every parked worker without waiting for the threads to end (no more runs will come). */
+export function stopParkedWorkers(): void {
+  for (const w of parked.splice(0)) w.stop().catch(() => undefined);
+}
+
 /** Workers parked now (for tests and diagnostics). */
 export function parkedWorkers(): number {
   return parked.length;

@@ -36,13 +36,16 @@ export interface ShardsOutcome {
 
 /**
  * Run `tasks` on `jobs` lanes. `onProgress` receives the bytes and samples summed over all tasks.
- * All tasks must carry the same `options`.
+ * All tasks must carry the same `options`. With `keepWorkers` false (the last input) the workers
+ * are stopped as soon as their lanes are done, so their teardown overlaps the caller's merge and
+ * output instead of the process exit.
  */
 export async function runShards(
   tasks: readonly ShardTask[],
   jobs: number,
   onProgress?: (bytes: number, samples: number) => void,
   runner: ShardRunner = defaultShardRunner(),
+  keepWorkers = true,
 ): Promise<ShardsOutcome> {
   const bytes = new Array<number>(tasks.length).fill(0);
   const samples = new Array<number>(tasks.length).fill(0);
@@ -99,7 +102,9 @@ export async function runShards(
     return { results, states };
   } finally {
     // Healthy workers are parked for the next input (they do not keep the process alive); after
-    // a failure they are all stopped.
-    await releaseWorkers(workers, failure !== undefined);
+    // a failure they are all stopped. A last run does not wait for the threads to end.
+    const released = releaseWorkers(workers, failure !== undefined || !keepWorkers);
+    if (keepWorkers || failure !== undefined) await released;
+    else released.catch(() => undefined);
   }
 }
