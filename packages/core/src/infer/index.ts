@@ -16,11 +16,13 @@ export { DISCRIMINATOR_KEYS } from './heuristics.js';
 
 /**
  * Texts at least this long (UTF-16 units) take the scanner fast path. Measured with the bench
- * (1 warm-up + 5 timed calls, × JSON.parse): webhooks 20 MB 1.4-1.5× scanner vs 1.9× parse +
- * walk, large 100 MB 1.3× vs 1.8×, github 4 MB 1.8-2.0× both, deep 42 KB 1.6× vs 2.2×, wide
- * 1.2 MB 4.1× vs 4.4×. Below it the exact path is as fast and skips the scanner's one-off priming.
+ * (1 warm-up + 5 timed calls, median, × JSON.parse): webhooks 20 MB 1.2-1.4× with the scanner
+ * vs 1.9× for JSON.parse + walk, large 100 MB 1.1-1.3× vs 1.8×, github 4 MB and wide 1.2 MB about
+ * the same either way. Below it JSON.parse + walk wins: the scanner is one large function that
+ * V8 optimises only after its first few small texts (deep, 42 KB: 2.1-2.3× via JSON.parse +
+ * walk, 1.6× to 12× via the scanner depending on how soon the compile lands).
  */
-export const SCAN_MIN_LENGTH = 16_384;
+export const SCAN_MIN_LENGTH = 262_144;
 
 /** Infer one schema from parsed samples (each any JSON value). */
 export function inferSchema(samples: readonly unknown[], opts: InferOptions = {}): JSONSchemaObject {
