@@ -59,6 +59,7 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): 
   } finally {
     // Don't keep the last tree alive through the reused stack.
     stackNode.length = 0;
+    missChild = null;
     rsText = null;
   }
 }
@@ -151,11 +152,8 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         if (cur.sf !== 0 || !cur.svOver || wantEx) addString(cur, text.slice(start, q), ctx);
         else cur.str++;
       } else {
-        const j = escapedEnd(text, start);
-        if (j < 0) return -1;
-        i = j + 1;
-        if (cur.sf !== 0 || !cur.svOver || wantEx) addString(cur, JSON.parse(text.slice(start - 1, i)) as string, ctx);
-        else cur.str++;
+        i = escapedValue(text, start, cur, ctx);
+        if (i < 0) return -1;
       }
     } else if (c === 123) {
       cur.obj++;
@@ -212,24 +210,11 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
       i = scanNumber(text, i, cur, ctx, wantEx);
       if (i < 0) return -1;
       if (sp === 0 && !ndjson && !endsScalar(text, i)) return -1;
-    } else if (c === 116) {
-      if (codeAt(text, i + 1) !== 114 || codeAt(text, i + 2) !== 117 || codeAt(text, i + 3) !== 101) return -1;
-      i += 4;
-      cur.bool++;
-      if (wantEx) addExampleBool(cur, true, ctx);
+    } else {
+      i = scanLiteral(text, i, c, cur, ctx);
+      if (i < 0) return -1;
       if (sp === 0 && !ndjson && !endsScalar(text, i)) return -1;
-    } else if (c === 102) {
-      if (codeAt(text, i + 1) !== 97 || codeAt(text, i + 2) !== 108 || codeAt(text, i + 3) !== 115 || codeAt(text, i + 4) !== 101) return -1;
-      i += 5;
-      cur.bool++;
-      if (wantEx) addExampleBool(cur, false, ctx);
-      if (sp === 0 && !ndjson && !endsScalar(text, i)) return -1;
-    } else if (c === 110) {
-      if (codeAt(text, i + 1) !== 117 || codeAt(text, i + 2) !== 108 || codeAt(text, i + 3) !== 108) return -1;
-      i += 4;
-      cur.nul++;
-      if (sp === 0 && !ndjson && !endsScalar(text, i)) return -1;
-    } else return -1;
+    }
 
     // After a value (not right after an object opened): a comma, closers, or the sample's end.
     if (!needKey) {
@@ -281,49 +266,9 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
       child = obj.sn![seen]!;
       i += cached.length + 1;
     } else {
-      const start = i + 1;
-      const q = text.indexOf('"', start);
-      if (q < 0) return -1;
-      if (nextBs < start) {
-        nextBs = text.indexOf('\\', start);
-        if (nextBs < 0) nextBs = n + 1;
-      }
-      if (nextBs > q) {
-        if (nextCtl < start) nextCtl = nextControl(text, start);
-        if (nextCtl < q) return -1;
-        i = q + 1;
-        child = obj.child(text.slice(start, q));
-        if (seen < KEY_CACHE_MAX && obj.obj > 1) {
-          if (codeAt(text, i) === 58) {
-            let ck = sk;
-            let cn = obj.sn;
-            if (ck === null || cn === null) {
-              ck = obj.sk = [];
-              cn = obj.sn = [];
-            }
-            ck[seen] = text.slice(start, i + 1);
-            cn[seen] = child;
-          } else if (sk !== null && seen < sk.length) {
-            sk.length = seen; // `"key" :` can't be matched as `key":`: forget the cache from here
-            obj.sn!.length = seen;
-          }
-        }
-      } else {
-        const j = escapedEnd(text, start);
-        if (j < 0) return -1;
-        i = j + 1;
-        child = obj.child(JSON.parse(text.slice(start - 1, i)) as string);
-        if (sk !== null && seen < sk.length) {
-          sk.length = seen; // an escaped key can't be matched raw: forget the cache from here
-          obj.sn!.length = seen;
-        }
-      }
-      while (i < n && isWs((c = text.charCodeAt(i)))) {
-        if (ndjson && c === 10) return -1;
-        i++;
-      }
-      if (codeAt(text, i) !== 58) return -1;
-      i++;
+      i = keyMiss(text, i, obj, seen, ndjson);
+      if (i < 0) return -1;
+      child = missChild!;
     }
     if (child.stamp === topSer) return -1; // duplicate key: JSON.parse keeps the last one
     child.stamp = topSer;
@@ -334,6 +279,96 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
     }
     cur = child;
   }
+}
+
+/** The key's node from the last {@link keyMiss} (a second return value). */
+let missChild: Node | null = null;
+
+/**
+ * A key at i (the opening quote) that the key cache did not match: find its end, its node
+ * (`missChild`), update the cache, and pass the colon. The index after the colon, or -1. Out of
+ * scanValue so that the hot function stays small (V8 compiles it sooner).
+ */
+function keyMiss(text: string, i: number, obj: Node, seen: number, ndjson: boolean): number {
+  const n = text.length;
+  const sk = obj.sk;
+  const start = i + 1;
+  const q = text.indexOf('"', start);
+  if (q < 0) return -1;
+  if (nextBs < start) {
+    nextBs = text.indexOf('\\', start);
+    if (nextBs < 0) nextBs = n + 1;
+  }
+  let child: Node;
+  if (nextBs > q) {
+    if (nextCtl < start) nextCtl = nextControl(text, start);
+    if (nextCtl < q) return -1;
+    i = q + 1;
+    child = obj.child(text.slice(start, q));
+    if (seen < KEY_CACHE_MAX && obj.obj > 1) {
+      if (codeAt(text, i) === 58) {
+        let ck = sk;
+        let cn = obj.sn;
+        if (ck === null || cn === null) {
+          ck = obj.sk = [];
+          cn = obj.sn = [];
+        }
+        ck[seen] = text.slice(start, i + 1);
+        cn[seen] = child;
+      } else if (sk !== null && seen < sk.length) {
+        sk.length = seen; // `"key" :` can't be matched as `key":`: forget the cache from here
+        obj.sn!.length = seen;
+      }
+    }
+  } else {
+    const j = escapedEnd(text, start);
+    if (j < 0) return -1;
+    i = j + 1;
+    child = obj.child(JSON.parse(text.slice(start - 1, i)) as string);
+    if (sk !== null && seen < sk.length) {
+      sk.length = seen; // an escaped key can't be matched raw: forget the cache from here
+      obj.sn!.length = seen;
+    }
+  }
+  let c = 0;
+  while (i < n && isWs((c = text.charCodeAt(i)))) {
+    if (ndjson && c === 10) return -1;
+    i++;
+  }
+  if (codeAt(text, i) !== 58) return -1;
+  missChild = child;
+  return i + 1;
+}
+
+/** A string value with escapes whose contents start at `start`, into `cur`; the index after it, or -1. */
+function escapedValue(text: string, start: number, cur: Node, ctx: AddContext): number {
+  const j = escapedEnd(text, start);
+  if (j < 0) return -1;
+  if (cur.sf !== 0 || !cur.svOver || ctx.maxExamples > 0) addString(cur, JSON.parse(text.slice(start - 1, j + 1)) as string, ctx);
+  else cur.str++;
+  return j + 1;
+}
+
+/** `true`, `false` or `null` at i (first char `c`) into `cur`; the index after it, or -1. */
+function scanLiteral(text: string, i: number, c: number, cur: Node, ctx: AddContext): number {
+  if (c === 116) {
+    if (codeAt(text, i + 1) !== 114 || codeAt(text, i + 2) !== 117 || codeAt(text, i + 3) !== 101) return -1;
+    cur.bool++;
+    if (ctx.maxExamples > 0) addExample(cur, true, ctx.maxExamples);
+    return i + 4;
+  }
+  if (c === 102) {
+    if (codeAt(text, i + 1) !== 97 || codeAt(text, i + 2) !== 108 || codeAt(text, i + 3) !== 115 || codeAt(text, i + 4) !== 101) return -1;
+    cur.bool++;
+    if (ctx.maxExamples > 0) addExample(cur, false, ctx.maxExamples);
+    return i + 5;
+  }
+  if (c === 110) {
+    if (codeAt(text, i + 1) !== 117 || codeAt(text, i + 2) !== 108 || codeAt(text, i + 3) !== 108) return -1;
+    cur.nul++;
+    return i + 4;
+  }
+  return -1;
 }
 
 /**
@@ -417,10 +452,6 @@ function endsScalar(text: string, i: number): boolean {
   return isWs(c) || c === 123 || c === 91 || c === 34 || c === 125 || c === 93 || c === 44 || c === 58;
 }
 
-/** Same as the walk: booleans are examples too. */
-function addExampleBool(node: Node, v: boolean, ctx: AddContext): void {
-  addExample(node, v, ctx.maxExamples);
-}
 
 /**
  * Index of the quote closing the string whose contents start at `from` (escapes honoured, not
