@@ -71,7 +71,7 @@ let primed = false;
  * V8 optimises the scanner for the branches it has seen run; a branch first met after that (a
  * negative number, an escaped string, examples) throws the optimised code away and costs a
  * second 40-60 ms compile, so the first texts of a process ran 2-3x slower than later ones.
- * Costs about a millisecond, once per process. True when every scan ended as intended (tests).
+ * Costs a few milliseconds, once per process. True when every scan ended as intended (tests).
  */
 export function prime(): boolean {
   primed = true;
@@ -451,7 +451,6 @@ function endsScalar(text: string, i: number): boolean {
   const c = codeAt(text, i);
   return isWs(c) || c === 123 || c === 91 || c === 34 || c === 125 || c === 93 || c === 44 || c === 58;
 }
-
 
 /**
  * Index of the quote closing the string whose contents start at `from` (escapes honoured, not
