@@ -16,13 +16,13 @@ export { DISCRIMINATOR_KEYS } from './heuristics.js';
 
 /**
  * Texts at least this long (UTF-16 units) take the scanner fast path. Measured with the bench
- * (1 warm-up + 5 timed calls, median, × JSON.parse): webhooks 20 MB 1.2-1.4× with the scanner
- * vs 1.9× for JSON.parse + walk, large 100 MB 1.1-1.3× vs 1.8×, github 4 MB and wide 1.2 MB about
- * the same either way. Below it JSON.parse + walk wins: the scanner is one large function that
- * V8 optimises only after its first few small texts (deep, 42 KB: 2.1-2.3× via JSON.parse +
- * walk, 1.6× to 12× via the scanner depending on how soon the compile lands).
+ * (1 warm-up + 5 timed calls, median, × JSON.parse): webhooks 20 MB 1.2-1.5× with the scanner vs
+ * 1.9× for JSON.parse + walk, large 100 MB 1.1-1.3× vs 1.8×, deep 42 KB 1.6-1.8× vs 1.9-2.5×,
+ * github 4 MB and wide 1.2 MB about the same either way. Below it JSON.parse + walk wins: a
+ * fresh process's first 20 KB text takes ~3 ms that way, ~7 ms through the scanner (its one-off
+ * priming, and V8 runs it unoptimised at first).
  */
-export const SCAN_MIN_LENGTH = 262_144;
+export const SCAN_MIN_LENGTH = 16_384;
 
 /** Infer one schema from parsed samples (each any JSON value). */
 export function inferSchema(samples: readonly unknown[], opts: InferOptions = {}): JSONSchemaObject {

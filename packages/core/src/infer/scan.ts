@@ -87,13 +87,19 @@ export function prime(): boolean {
   }
   const nd = rows.join('\n') + ' \r\n\n';
   const json = rows.join(' \r\n\t') + ' 1 -2.5e1 "s" true false null [] {}';
-  let ok = true;
-  for (const ex of [0, 3]) {
-    const root = new Node();
-    const target: ScanTarget = { rootFor: () => root, maxExamples: ex };
-    ok = scanSamples(nd, true, target) && scanSamples(json, false, target) && ok;
-    ok = !scanSamples('{"a":1,"a":2}', true, target) && ok; // a duplicate key
-    ok = !scanSamples('{"a":"\u0001"}', false, target) && ok; // a control character
+  // NDJSON without examples, concatenated JSON with: every branch once, in two passes.
+  const root = new Node();
+  const plain: ScanTarget = { rootFor: () => root, maxExamples: 0 };
+  const withExamples: ScanTarget = { rootFor: () => root, maxExamples: 3 };
+  let ok = scanSamples(nd, true, plain) && scanSamples(json, false, withExamples);
+  ok = !scanSamples('{"a":1,"a":2}', true, plain) && ok; // a duplicate key
+  ok = !scanSamples('{"a":"\u0001"}', false, withExamples) && ok; // a control character
+  // rootStrings: keys with string values, a number, an escaped key, an absent key.
+  const keys = new Set(['id', 'n', 'e"sé', 'absent']);
+  for (let k = 0, at = 0; k < rows.length; k++) {
+    const found = rootStrings(nd, at, keys);
+    ok = found.get('id') === `v${k}` && found.get('n') === null && ok;
+    at += rows[k]!.length + 1;
   }
   return ok;
 }
