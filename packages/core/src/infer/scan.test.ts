@@ -106,7 +106,8 @@ describe('text fast path: key cache and event-type keys', () => {
   // Raw key texts (as written between the quotes): prefixes of each other, equal lengths,
   // escapes (one spells eventName), two-byte characters, tracked event-type keys.
   const rawKeys = ['a', 'ab', 'b', 'ba', 'id', 'eventName', 'event\\u004eame', 'type', 'action', 'x\\"y', 'é', '€uro', 'k\\\\'];
-  const scalar = fc.constantFrom('1', '-2.5', '"open"', '"click"', '"a\\"b"', 'true', 'null', '"2024-05-01T12:00:00Z"', '"€"');
+  // Numbers: short and long integers (16+ digits round; 400 digits are Infinity, counted as null), floats.
+  const scalar = fc.constantFrom('1', '-2.5', '7e2', '123456789012345', '1234567890123456789', '1' + '0'.repeat(400), '"open"', '"click"', '"a\\"b"', 'true', 'null', '"2024-05-01T12:00:00Z"', '"€"');
   const obj = fc.array(fc.tuple(fc.integer({ min: 0, max: rawKeys.length - 1 }), scalar, fc.boolean()), { maxLength: 7 });
   const decoded = (raw: string) => JSON.parse(`"${raw}"`) as string;
 
@@ -138,6 +139,21 @@ describe('text fast path: key cache and event-type keys', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('counts numbers like JSON.parse reads them: long integers round, 400 digits are Infinity (null)', () => {
+    const big = '1' + '0'.repeat(400);
+    const values = ['1', '0', '-0', '7', '123456789012345', '1234567890123456', '12345678901234567890', big, `-${big}`, '1.5', '2e3', '1714564800', '1714564800000'];
+    for (const first of values) {
+      for (const second of values) {
+        const text = `{"a":${first},"b":[${second}]}\n{"a":${second},"b":[${first},${second}]}`;
+        for (const stats of [false, true]) {
+          const fast = inferFromTextFast(text, true, { stats });
+          expect(fast).not.toBeNull();
+          expect(canonical(fast!.toSchema())).toBe(canonical(exact(text, 'ndjson', stats).schema));
+        }
+      }
+    }
   });
 
   it('gives up on raw control characters in strings and keys, in NDJSON and JSON', () => {

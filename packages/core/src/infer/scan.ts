@@ -212,6 +212,19 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         cur = items;
         continue; // the first element
       }
+    } else if (c >= 49 && c <= 57 && cur.nf === 0 && !wantEx) {
+      // The usual number where nothing but its kind counts: a plain positive integer (15 digits
+      // at most: longer ones may round to Infinity, which counts as null like JSON.stringify's).
+      let j = i + 1;
+      while (j < n && (c = text.charCodeAt(j)) >= 48 && c <= 57) j++;
+      if (j - i > 15 || (j < n && (c === 46 || c === 101 || c === 69))) {
+        i = scanNumber(text, i, cur, ctx, wantEx);
+        if (i < 0) return -1;
+      } else {
+        cur.int++;
+        i = j;
+      }
+      if (sp === 0 && !ndjson && !endsScalar(text, i)) return -1;
     } else if (c === 45 || (c >= 48 && c <= 57)) {
       i = scanNumber(text, i, cur, ctx, wantEx);
       if (i < 0) return -1;
