@@ -455,13 +455,15 @@ function scanNumber(text: string, i: number, cur: Node, ctx: AddContext, wantEx:
   return i;
 }
 
-const CONTROL = /[\u0000-\u001f]/g;
+/** A run of non-control characters, matched where it starts (sticky): no search, no match array. */
+const NO_CONTROL = /[^\u0000-\u001f]*/y;
 
 /** Index of the first control character at or after `from`, or length + 1. */
 function nextControl(text: string, from: number): number {
-  CONTROL.lastIndex = from;
-  const m = CONTROL.exec(text);
-  return m === null ? text.length + 1 : m.index;
+  NO_CONTROL.lastIndex = from;
+  NO_CONTROL.test(text);
+  const j = NO_CONTROL.lastIndex;
+  return j >= text.length ? text.length + 1 : j;
 }
 
 /** In concatenated JSON a top-level number or literal must end where the exact path's value splitter ends it. */
