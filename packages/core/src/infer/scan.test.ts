@@ -156,6 +156,27 @@ describe('text fast path: key cache and event-type keys', () => {
     }
   });
 
+  it('partitions like the exact path under discriminator options and hints (named, escaped, off)', () => {
+    const kinds = ['a', 'b', 'c\\"q', 'd'];
+    const lines: string[] = [];
+    for (let k = 0; k < 60; k++) {
+      const kind = kinds[k % kinds.length]!;
+      const body = k % 4 === 3 ? `"n":${k},"m":[${k}]` : k % 2 ? `"x":"${k}","y":null` : `"x":${k},"z":{"k":true}`;
+      lines.push(k % 5 === 0 ? `{${body},"k\\u0069nd":"${kind}"}` : `{"kind":"${kind}",${body}}`);
+    }
+    const text = lines.join('\n');
+    const optionSets = [{}, { discriminator: 'kind' }, { discriminator: false as const }, { hints: { kind: 'discriminator' as const } }, { discriminator: 'x' }];
+    for (const opts of optionSets) {
+      const fast = inferFromTextFast(text, true, opts);
+      expect(fast).not.toBeNull();
+      const inf = createInferrer(opts);
+      const r = inf.createTextReader({ format: 'ndjson' });
+      expect([...r.write(text), ...r.end()]).toEqual([]);
+      expect(canonical(fast!.toSchema())).toBe(canonical(inf.toSchema()));
+      expect(fast!.state.partitions.length).toBe(inf.state.partitions.length);
+    }
+  });
+
   it('gives up on raw control characters in strings and keys, in NDJSON and JSON', () => {
     for (const bad of ['\t', '\r', '\u0001', '\u001f', '\n']) {
       for (const text of [`{"a":"x${bad}y"}`, `{"a${bad}":1}`, `{"a":1}\n{"b":"${bad}"}`]) {
