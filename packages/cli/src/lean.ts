@@ -1,20 +1,26 @@
 /**
  * `fieldkit infer` streams inputs of any size, but V8 lets garbage pile up while memory is
- * plentiful: on a 500 MB NDJSON file peak RSS reached 119 MB with `--jobs 1` and 168 MB with
+ * plentiful: on a 500 MB NDJSON file peak RSS reached 118 MB with `--jobs 1` and 175 MB with
  * `--jobs 2` under the default heap settings. Two V8 flags, set at run time before the CLI is
- * loaded, keep it flat (measured on 100 MB and 500 MB files: ~85 MB / ~95 MB, see the README):
+ * loaded, keep it flat (measured on 100 MB and 500 MB files: 68-70 MB with `--jobs 1`,
+ * 95-110 MB with `--jobs 2`, see the README):
  *
  * - `--semi-space-growth-factor=1`: the young generation stays at its 1 MB start size instead of
- *   growing to 2 × 16 MB (parse results die young, so a small nursery costs no measurable time);
- * - `--heap-growing-percent=20`: after a full GC the old generation may grow by 20 % before the
- *   next one, instead of up to 4× (the live data, the inference state, is small).
+ *   growing to 2 × 16 MB. The inferrer promotes ~20 MB per 100 MB of input to the old generation
+ *   whatever the young generation's size (measured with `--trace-gc-nvp` for 1-16 MB), so a
+ *   small one costs no promotion, only more (cheap) scavenges.
+ * - `--heap-growing-percent=20`: after a full GC the old generation may grow by its live size
+ *   × 0.2 (at least V8's 8 MB step) before the next one, instead of up to 4×. This is the costly
+ *   one with two threads: more full GCs, whose concurrent marking competes with the lanes for the
+ *   two cores (500 MB, `--jobs 2`: 2.1 s and 108 MB with it, 1.8 s and 143 MB without).
  *
  * Both only steer GC heuristics that V8 reads as it goes, so `v8.setFlagsFromString` works for
- * them after start-up, for the main thread and for worker threads alike. The second is set late
- * (see {@link LATE_LEAN_V8_FLAGS}). Earlier fieldkit re-ran
- * node with `--max-semi-space-size=1 --optimize-for-size`; that cost a second process start
- * (~0.12 s with the module loading before it) and `--optimize-for-size` made inference 10-15 %
- * slower. `FIELDKIT_LEAN=0` turns the flags off.
+ * them after start-up, for the main thread and for worker threads alike (flags that switch GC
+ * machinery on or off, e.g. `--single-threaded-gc`, crash V8 when changed at run time). The second
+ * is set late (see {@link LATE_LEAN_V8_FLAGS}). Earlier fieldkit re-ran node with
+ * `--max-semi-space-size=1 --optimize-for-size`; that cost a second process start (~0.12 s with
+ * the module loading before it) and `--optimize-for-size` made inference 10-15 % slower.
+ * `FIELDKIT_LEAN=0` turns the flags off.
  */
 import { setFlagsFromString } from 'node:v8';
 
