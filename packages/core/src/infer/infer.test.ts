@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FieldkitError } from '../errors.js';
 import type { JSONSchemaObject } from '../types.js';
-import { createInferrer, inferrerFromState, inferSchema, inferSchemaFromText, tryInferSchemaFromText } from './index.js';
+import { createInferrer, inferrerFromState, inferSchema, inferSchemaFromText, SCAN_MIN_LENGTH, tryInferSchemaFromText } from './index.js';
 
 /** JSON with sorted keys, built iteratively (vitest's toEqual and JSON.stringify recurse). */
 function canonical(v: unknown): string {
@@ -68,6 +68,16 @@ describe('inferSchema basics', () => {
     const items = props(s).xs!.items as JSONSchemaObject;
     expect(items.required).toEqual(['a']);
     expect(Object.keys(props(items))).toEqual(['a', 'b']);
+  });
+
+  it('lists required keys in the order of properties, integer-like keys first, for text and parsed samples alike', () => {
+    const lines = Array.from({ length: 800 }, (_, i) => `{"b":${i},"10":2,"a":"x","2":null}`);
+    const text = lines.join('\n') + '\n';
+    expect(text.length).toBeGreaterThan(SCAN_MIN_LENGTH); // the scanner reads keys in text order
+    const fromText = inferSchemaFromText(text, { format: 'ndjson' });
+    const fromSamples = inferSchema(lines.map((l) => JSON.parse(l) as unknown));
+    expect(fromText.required).toEqual(['2', '10', 'b', 'a']);
+    expect(JSON.stringify(fromText)).toBe(JSON.stringify(fromSamples));
   });
 
   it('describes an empty object as an object with no properties', () => {

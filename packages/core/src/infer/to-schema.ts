@@ -193,7 +193,8 @@ function objectSchema(node: Node, key: string | null, path: Seg[] | null, hints:
     return s;
   }
   const properties: Record<string, JSONSchema> = {};
-  const required: string[] = [];
+  let required: string[] = [];
+  let digitKey = false;
   for (const [k, c] of props) {
     const ps = buildNode(c, k, path === null ? null : [...path, k], depth + 1, ctx);
     if (ctx.stats) {
@@ -202,6 +203,14 @@ function objectSchema(node: Node, key: string | null, path: Seg[] | null, hints:
     }
     setKey(properties, k, ps);
     if (c.n === node.obj) required.push(k);
+    if (!digitKey) digitKey = startsWithDigit(k);
+  }
+  // An object lists integer-like keys ("10") first whatever order they came in, so `properties`
+  // does; `required` follows that order too, so the schema does not depend on whether the
+  // samples came as parsed objects (for-in order) or as text (text order, the scanner).
+  if (digitKey && required.length > 1) {
+    const req = new Set(required);
+    required = Object.keys(properties).filter((k) => req.has(k));
   }
   const s: JSONSchemaObject = { type, properties };
   if (required.length > 0) s.required = required;
@@ -223,6 +232,11 @@ const KEEP_CONTEXT_SHAPE_ALIVE: readonly BuildContext[] = [buildContext(DEFAULT_
 /** The anchor (exported so bundlers and linters see it used). */
 export function contextShapeAnchor(): readonly BuildContext[] {
   return KEEP_CONTEXT_SHAPE_ALIVE;
+}
+
+function startsWithDigit(k: string): boolean {
+  const c = k.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 
 /** Build the schema of one node tree (no `$schema`). */
