@@ -6,6 +6,7 @@ const r = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // Tests import the workspace packages from source, so `vitest` needs no build of them.
 // More specific subpaths come first: vite matches aliases in order.
 const alias = [
+  { find: /^@fieldkit\/core\/infer$/, replacement: r('./packages/core/src/infer-only.ts') },
   { find: /^@fieldkit\/core\/validate$/, replacement: r('./packages/core/src/validate/index.ts') },
   { find: /^@fieldkit\/core\/typescript$/, replacement: r('./packages/core/src/typescript/index.ts') },
   { find: /^@fieldkit\/core$/, replacement: r('./packages/core/src/index.ts') },

@@ -9,6 +9,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: [
+      { find: /^@fieldkit\/core\/infer$/, replacement: r('../../packages/core/src/infer-only.ts') },
       { find: /^@fieldkit\/core\/validate$/, replacement: r('../../packages/core/src/validate/index.ts') },
       { find: /^@fieldkit\/core\/typescript$/, replacement: r('../../packages/core/src/typescript/index.ts') },
       { find: /^@fieldkit\/core$/, replacement: r('../../packages/core/src/index.ts') },

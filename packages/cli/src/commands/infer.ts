@@ -4,7 +4,7 @@
  * inferred on worker threads (`--jobs`), then the states are merged.
  */
 import { availableParallelism } from 'node:os';
-import { createInferrer, type InferOptions, type Inferrer, type Issue, type TextFormat, issue } from '@fieldkit/core';
+import { createInferrer, type InferOptions, type Inferrer, type Issue, type TextFormat, issue } from '@fieldkit/core/infer';
 import type { Command, CommandIO } from '../command.js';
 import { UsageError, booleanFlag, parseArgs, positiveIntFlag, stringFlag, type FlagSpecs } from '../io/args.js';
 import { EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';

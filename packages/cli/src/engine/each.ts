@@ -11,7 +11,7 @@
  * unclosed array. Errors inside an element are left to the reader. After its first error the
  * filter passes no more text.
  */
-import { issue, type Issue } from '@fieldkit/core';
+import { issue, type Issue } from '@fieldkit/core/infer';
 
 type Phase = 'before' | 'inside' | 'after' | 'failed';
 

@@ -2,7 +2,7 @@
  * The streaming loop shared by the main thread and the worker threads: Buffers in, samples into
  * an inferrer through its text reader, issues out. Memory stays flat: one chunk at a time.
  */
-import type { Inferrer, Issue, TextFormat } from '@fieldkit/core';
+import type { Inferrer, Issue, TextFormat } from '@fieldkit/core/infer';
 import { ChunkDecoder, utf8Issue } from '../io/read.js';
 import { ArrayElementsFilter } from './each.js';
 

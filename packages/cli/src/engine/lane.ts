@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { InferenceState } from '@fieldkit/core';
+import type { InferenceState } from '@fieldkit/core/infer';
 import { reapplyLeanFlags } from '../lean.js';
 import type { ShardResult, ShardTask } from './shard.js';
 import type { PoolMessage, WorkerMessage } from './worker.js';

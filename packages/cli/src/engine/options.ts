@@ -2,7 +2,7 @@
  * The flags `infer` and `merge` share (draft, discriminator, hints, stats, output) and how they
  * become the inferrer's {@link InferOptions}.
  */
-import { SCHEMA_DRAFTS, type Hint, type InferOptions, type SchemaDraft } from '@fieldkit/core';
+import { SCHEMA_DRAFTS, type Hint, type InferOptions, type SchemaDraft } from '@fieldkit/core/infer';
 import { UsageError, booleanFlag, stringFlag, stringFlags, type ParsedArgs } from '../io/args.js';
 
 /** Hint kinds accepted by `--hint POINTER=KIND`. */

@@ -3,7 +3,7 @@
  * inference state (`--state-out FILE`, or `-` for stdout instead of the schema). Files are
  * written first and whole, so a failure prints nothing on stdout.
  */
-import type { Inferrer } from '@fieldkit/core';
+import type { Inferrer } from '@fieldkit/core/infer';
 import type { CommandIO } from '../command.js';
 import { stringFlag, type ParsedArgs } from '../io/args.js';
 import { EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';

@@ -12,7 +12,7 @@
  * every task runs in the calling thread through the very same {@link runShard}: the split,
  * offsets and merge logic are still exercised; only the threads are not.
  */
-import { createInferrer, type InferenceState, type Inferrer } from '@fieldkit/core';
+import { createInferrer, type InferenceState, type Inferrer } from '@fieldkit/core/infer';
 import { applyLateLeanFlags } from '../lean.js';
 import { releaseWorkers, takeWorkers, workerScriptExists, type ShardWorker } from './lane.js';
 import { claimTask, runShard, type ShardResult, type ShardTask } from './shard.js';

@@ -3,7 +3,7 @@
  * calling thread, or a worker thread running `worker.ts`) keeps ONE inferrer for all the ranges
  * it takes, so a range costs no more than reading it; the lanes' states are merged at the end.
  */
-import type { Inferrer, InferOptions, Issue, TextFormat } from '@fieldkit/core';
+import type { Inferrer, InferOptions, Issue, TextFormat } from '@fieldkit/core/infer';
 import { readChunks } from '../io/read.js';
 import { feedChunks } from './feed.js';
 

@@ -9,7 +9,7 @@
  * learns early that the isolate exists; see `lean.ts`) and `ready` once they are loaded.
  */
 import { parentPort } from 'node:worker_threads';
-import type { InferenceState, Inferrer } from '@fieldkit/core';
+import type { InferenceState, Inferrer } from '@fieldkit/core/infer';
 import type { ShardResult, ShardTask } from './shard.js';
 
 /**
@@ -41,7 +41,7 @@ if (parentPort) {
   post({ type: 'started' });
   const errorText = (err: unknown) => (err instanceof Error ? (err.stack ?? err.message) : String(err));
   // Messages that arrive while the modules load are queued by the port until the listener is set.
-  Promise.all([import('@fieldkit/core'), import('./shard.js')]).then(
+  Promise.all([import('@fieldkit/core/infer'), import('./shard.js')]).then(
     ([{ createInferrer }, { claimTask, runShard }]) => {
       const runAll = async (tasks: ShardTask[], claims: Int32Array): Promise<Inferrer | undefined> => {
         let inferrer: Inferrer | undefined;

@@ -1,6 +1,6 @@
 /** Printing issues the way every command does: one line each on stderr via `formatIssue`. */
 import type { Writable } from 'node:stream';
-import { formatIssue, type Issue } from '@fieldkit/core';
+import { formatIssue, type Issue } from '@fieldkit/core/infer';
 
 /** How many issues {@link printIssues} prints before summarising the rest. */
 export const DEFAULT_MAX_PRINTED_ISSUES = 20;

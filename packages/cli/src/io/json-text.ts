@@ -7,7 +7,7 @@
  * For large inputs prefer the streaming inferrer reader (see `commands/infer.ts`); these helpers
  * hold the whole text.
  */
-import { issue, type Issue, type Result, ok, fail } from '@fieldkit/core';
+import { issue, type Issue, type Result, ok, fail } from '@fieldkit/core/infer';
 
 /** How the text holds its values: one JSON value / several concatenated, one per line, or guess. */
 export type JsonTextFormat = 'json' | 'ndjson' | 'auto';

@@ -5,7 +5,7 @@
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { issue, type Issue, type Result, ok, fail } from '@fieldkit/core';
+import { issue, type Issue, type Result, ok, fail } from '@fieldkit/core/infer';
 
 const guarded = new WeakSet<Writable>();
 

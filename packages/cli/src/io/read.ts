@@ -12,7 +12,7 @@ import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { issue, type Issue, type Result, ok, fail } from '@fieldkit/core';
+import { issue, type Issue, type Result, ok, fail } from '@fieldkit/core/infer';
 import type { CommandIO } from '../command.js';
 import { parseJsonValues, type JsonTextFormat, type LocatedValue } from './json-text.js';
 
