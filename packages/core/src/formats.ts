@@ -99,11 +99,12 @@ export function isIpv6(s: string): boolean {
   return s.length >= 2 && s.length <= 45 && s.indexOf(':') >= 0 && IPV6.test(s);
 }
 
-// URI pieces as ajv-formats' RFC 3986 regex allows them (ASCII only; `%` only as %HH):
-// host chars (unreserved, sub-delims), path chars (+ `:` `@`), query/fragment chars (+ `/` `?`).
-const URI_HOST = "(?:[a-z0-9\\-._~!$&'()*+,;=]|%[0-9a-f]{2})";
-const URI_PCHAR = "(?:[a-z0-9\\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})";
-const URI_QCHAR = "(?:[a-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})";
+// URI characters as ajv-formats' RFC 3986 regex allows them (ASCII only): host chars (unreserved,
+// sub-delims), path chars (+ `:` `@`), query/fragment chars (+ `/` `?`); `%` is allowed in each
+// class and checked separately (only as %HH), which keeps every part a plain character run.
+const URI_HOST = "[a-z0-9\\-._~!$&'()*+,;=%]";
+const URI_PCHAR = "[a-z0-9\\-._~!$&'()*+,;=:@%]";
+const URI_QCHAR = "[a-z0-9\\-._~!$&'()*+,;=:@/?%]";
 /**
  * `scheme://host[:port]/path?query#fragment` (no userinfo: rare in payloads, refused — stricter),
  * or `mailto:`/`urn:`/`tel:` + path. A regex rather than a char loop: V8 compiles it to native
@@ -114,13 +115,15 @@ const URI = new RegExp(
   `^(?:[a-z][a-z0-9+.\\-]*://${URI_HOST}+(?::[0-9]*)?(?:/${URI_PCHAR}*)*|(?:mailto|urn|tel):${URI_PCHAR}+(?:/${URI_PCHAR}*)*)(?:\\?${URI_QCHAR}*)?(?:#${URI_QCHAR}*)?$`,
   'i',
 );
+/** A `%` that does not start a %HH escape. */
+const BAD_PERCENT = /%(?![0-9a-f]{2})/i;
 
 /**
  * Absolute URI: a subset of ajv-formats' `uri` (RFC 3986), so whatever it accepts ajv accepts;
  * at most 2,048 characters.
  */
 export function isUri(s: string): boolean {
-  return s.length >= 4 && s.length <= 2048 && URI.test(s);
+  return s.length >= 4 && s.length <= 2048 && URI.test(s) && (s.indexOf('%') < 0 || !BAD_PERCENT.test(s));
 }
 
 /** Checkers for the standard formats, by name. */
