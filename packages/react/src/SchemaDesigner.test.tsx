@@ -371,6 +371,26 @@ describe('SchemaDesigner display', () => {
     expect(document.querySelector('[data-path="field0"]')).toBeNull();
   });
 
+  it('keeps a half-typed name when its row scrolls out of the rendered window, and commits it', async () => {
+    const onChange = vi.fn();
+    const list: FieldList = Array.from({ length: 2_000 }, (_, i) => createField({ name: `field${i}` }));
+    render(<SchemaDesigner defaultValue={list} height={400} onChange={onChange} />);
+    const user = userEvent.setup();
+    const input = within(rowOf('field0')).getByRole('textbox', { name: /name/i });
+    await user.click(input);
+    await user.clear(input);
+    await user.type(input, 'renamed');
+    // Scroll far away: the rendered window moves to the end of the list.
+    const scroller = rowOf('field0').closest<HTMLElement>('[role="tree"]')!;
+    act(() => scroller.scrollTo({ top: 1_000_000 }));
+    await waitFor(() => expect(document.querySelector('[data-path="field1"]')).toBeNull());
+    // The edited row is still there, with its draft and the focus.
+    expect(document.activeElement).toBe(input);
+    expect((input as HTMLInputElement).value).toBe('renamed');
+    await user.keyboard('{Enter}');
+    expect(names(onChange.mock.calls.at(-1)![0] as FieldList)[0]).toBe('renamed');
+  });
+
   it('shows maps and free-form objects for what they are', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn<(f: FieldList) => void>();

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent as ReactDragEvent, KeyboardEvent as ReactKeyboardEvent, ReactElement } from 'react';
-import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import type { Virtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import type { Range, Virtualizer } from '@tanstack/react-virtual';
 import { createField, visibleString } from '@fieldkit/core';
 import type { Field, FieldType, Issue } from '@fieldkit/core';
 import { useSchemaDesigner } from './useSchemaDesigner.js';
@@ -559,7 +559,22 @@ export function SchemaDesigner(props: SchemaDesignerProps): ReactElement {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const observeRect = useMemo(() => observeRectWithFallback(height), [height]);
+  // The focused row stays rendered when it scrolls out of view: an input being edited there
+  // would otherwise be unmounted (no blur, so its unsaved text lost) and the roving tab stop
+  // would leave the DOM.
+  const keepIndex = useRef(-1);
+  keepIndex.current = focusedId !== null ? (rowIndex.get(focusedId) ?? -1) : -1;
+  const rangeExtractor = useCallback((range: Range): number[] => {
+    const out = defaultRangeExtractor(range);
+    const k = keepIndex.current;
+    if (k >= 0 && k < range.count && !out.includes(k)) {
+      out.push(k);
+      out.sort((a, b) => a - b);
+    }
+    return out;
+  }, []);
   const virtualizer = useVirtualizer({
+    rangeExtractor,
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => estimateRow(rows[i], showStats),
