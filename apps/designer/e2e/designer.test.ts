@@ -248,6 +248,13 @@ describe('designer', () => {
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
   });
 
+  it('keeps what was typed into the request-body form after the reload', async () => {
+    await page.getByRole('tab', { name: 'Request body' }).click();
+    const email = page.getByLabel(/^email/i).first();
+    await expect.poll(() => email.inputValue(), { timeout: 10_000 }).toBe('kay@example.com');
+    await expect.poll(async () => (await page.getByTestId('fk-body').textContent()) ?? '', { timeout: 10_000 }).toContain('kay@example.com');
+  });
+
   it('moves between tabs with the keyboard', async () => {
     await page.getByRole('tab', { name: 'Capture' }).focus();
     await page.keyboard.press('Home');

@@ -50,6 +50,18 @@ describe('readState', () => {
     expect(r.problems.join()).toMatch(/1 edited field tree/);
   });
 
+  it('keeps request-body form values as data, dropping entries that are not objects', () => {
+    const raw = JSON.parse(
+      JSON.stringify({ ...exampleState(), bodyValues: { 'iterable.users/update': { email: 'kay@example.com' }, bad: 3 } }).replace('"bad":3', '"bad":3,"__proto__":{"polluted":"yes"}'),
+    ) as unknown;
+    const r = readState(raw);
+    expect(r.state.bodyValues['iterable.users/update']).toEqual({ email: 'kay@example.com' });
+    expect(Object.keys(r.state.bodyValues)).toEqual(['iterable.users/update', '__proto__']);
+    expect(Object.getPrototypeOf(r.state.bodyValues)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(readState({ ...exampleState(), bodyValues: 'x' }).state.bodyValues).toEqual({});
+  });
+
   it('never throws, whatever JSON it is given', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {

@@ -15,12 +15,12 @@ import {
   type JSONSchemaObject,
   type SchemaDraft,
 } from '@fieldkit/core';
-import { analyzeSamples, copyText, JsonWizard, RequestBodyBuilder, SchemaDesigner, type JsonWizardOptions } from '@fieldkit/react';
+import { analyzeSamples, copyText, JsonWizard, RequestBodyBuilder, SchemaDesigner, type FormObject, type JsonWizardOptions } from '@fieldkit/react';
 import { CaptureTab } from './CaptureTab.js';
 import { CodeView } from './components/CodeView.js';
 import { TabList, type TabItem } from './components/Tabs.js';
 import { downloadText } from './lib/files.js';
-import { ALL_EVENTS, UNION_EVENTS, designFor, exampleState, typeNameFor, withDesign, type DesignerState, type OutputId, type TabId } from './lib/state.js';
+import { ALL_EVENTS, UNION_EVENTS, bodyFormKey, designFor, exampleState, typeNameFor, withDesign, type DesignerState, type OutputId, type TabId } from './lib/state.js';
 import { HASH_PARAM, loadInitialState, parseStateText, saveLocal, shareUrl, stateFile } from './lib/storage.js';
 import { useTypeScript } from './lib/useTypeScript.js';
 import { useValidation } from './lib/useValidation.js';
@@ -204,6 +204,10 @@ export function App() {
     }
   }, []);
   const onSampleText = useCallback((sampleText: string) => setState((s) => ({ ...s, sampleText })), []);
+  const onBodyValues = useCallback(
+    (key: string, values: FormObject) => setState((s) => ({ ...s, bodyValues: { ...s.bodyValues, [key]: values } })),
+    [],
+  );
   // How the samples are read is part of the saved work: on reload the wizard re-reads them the same way,
   // so the samples (and the field edits made on them) come back unchanged.
   const onSampleOptions = useCallback(
@@ -584,6 +588,8 @@ export function App() {
               event={event === ALL_EVENTS || isUnion ? (singleEvent ?? '') : event}
               useDesign={useDesignInBody}
               onUseDesign={setUseDesignInBody}
+              values={state.bodyValues[bodyFormKey(state.presetId, useDesignInBody)]}
+              onValues={onBodyValues}
             />
           </section>
         )}
@@ -691,7 +697,17 @@ function designedDataFields(fields: FieldList): FieldList {
 }
 
 /** The request body tab: pick an Iterable endpoint, fill the form, copy the JSON or curl. */
-function BodyTab(props: { presetId: string; onPreset(id: string): void; fields: FieldList; event: string; useDesign: boolean; onUseDesign(v: boolean): void }) {
+function BodyTab(props: {
+  presetId: string;
+  onPreset(id: string): void;
+  fields: FieldList;
+  event: string;
+  useDesign: boolean;
+  onUseDesign(v: boolean): void;
+  /** Saved form values of this preset (and design choice), restored when the form mounts. */
+  values: FormObject | undefined;
+  onValues(key: string, values: FormObject): void;
+}) {
   const presets = Object.values(PRESETS);
   const preset = PRESETS[props.presetId] ?? presets[0];
   const dataFields = useMemo(() => designedDataFields(props.fields), [props.fields]);
@@ -730,6 +746,8 @@ function BodyTab(props: { presetId: string; onPreset(id: string): void; fields: 
           preset={preset}
           fields={props.useDesign && preset.dataFieldsPath ? dataFields : undefined}
           showPresetPicker={false}
+          {...(props.values ? { defaultValues: props.values } : {})}
+          onValuesChange={(v) => props.onValues(bodyFormKey(preset.id, props.useDesign), v)}
         />
       )}
     </section>

@@ -1,4 +1,5 @@
 import type { Field, FieldList, FieldType, SchemaDraft, TextFormat } from '@fieldkit/core';
+import type { FormObject } from '@fieldkit/react';
 import { ITERABLE_EXAMPLE_PAYLOAD, ITERABLE_EXAMPLE_SAMPLES, ITERABLE_EXAMPLE_TEXT } from '../examples/iterable.js';
 
 /** The app's top-level screens. */
@@ -44,6 +45,13 @@ export interface DesignerState {
   allOutputs: boolean;
   /** Keep inference examples and stats (`x-fieldkit-stats`) in the exports. */
   annotations: boolean;
+  /** What was typed into the request-body form, per form ({@link bodyFormKey}). */
+  bodyValues: Record<string, FormObject>;
+}
+
+/** Which request-body form values belong to: the preset, and whether its dataFields come from the design. */
+export function bodyFormKey(presetId: string, useDesign: boolean): string {
+  return `${presetId}${useDesign ? ' (design)' : ''}`;
 }
 
 /** How the samples text is split into samples. */
@@ -73,6 +81,7 @@ export function exampleState(): DesignerState {
     output: 'typescript',
     allOutputs: false,
     annotations: false,
+    bodyValues: {},
   };
 }
 
@@ -146,6 +155,14 @@ export function readState(raw: unknown): ReadStateResult {
   if (OUTPUTS.includes(raw.output as OutputId)) s.output = raw.output as OutputId;
   if (typeof raw.allOutputs === 'boolean') s.allOutputs = raw.allOutputs;
   if (typeof raw.annotations === 'boolean') s.annotations = raw.annotations;
+  if (isRecord(raw.bodyValues)) {
+    // Keys are untrusted: defined as data, never through a setter (`__proto__`).
+    const values: Record<string, FormObject> = {};
+    for (const [k, v] of Object.entries(raw.bodyValues)) {
+      if (isRecord(v)) Object.defineProperty(values, k, { value: v as FormObject, enumerable: true, writable: true, configurable: true });
+    }
+    s.bodyValues = values;
+  }
   return { state: s, problems };
 }
 
