@@ -102,7 +102,44 @@ export function compareExamples(a: Example, b: Example): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Statistics for one data path. Every field is a sum or a set union, hence mergeable. */
+/**
+ * Enum tracking given up at a path (more than {@link ENUM_TRACK} distinct strings, or a long
+ * one): the value of {@link Node.ev} then. Never mutated.
+ */
+export const ENUM_OVER: ReadonlyMap<string, number> = new Map<string, number>();
+
+/**
+ * What only object paths need, out of line: created with the first object seen at the path
+ * (most paths never hold an object, and each field inline costs 8 bytes in every node).
+ */
+export class ObjInfo {
+  /** Property children in first-appearance order (null until the first key). */
+  props: Map<string, Node> | null = null;
+  /** Objects with no keys. */
+  eo = 0;
+  /** Key cache: the keys (and their nodes) of the last object seen here, by position. */
+  ck: string[] | null = null;
+  cn: Node[] | null = null;
+  /** The text scanner's key cache (only keys whose raw JSON text equals the key: no `\\`, `"`, controls). */
+  sk: string[] | null = null;
+  sn: Node[] | null = null;
+}
+
+/** Rarely set per-path data, out of line: examples (only with stats) and the empty-array count. */
+export class Rare {
+  /** Up to `maxExamples` smallest distinct primitive values (only when examples are collected). */
+  ex: Example[] | null = null;
+  /** Arrays with no elements. */
+  ea = 0;
+}
+
+/**
+ * Statistics for one data path. Every field is a sum or a set union, hence mergeable.
+ *
+ * Size matters more than anything else here: a wide sample has one node per key, and every
+ * node is copied twice by the young-generation GC. So only what most paths use is inline;
+ * object-only fields live in {@link ObjInfo} (`o`), rare ones in {@link Rare} (`x`).
+ */
 export class Node {
   /** Values seen at this path (for a property: objects at the parent path that had the key). */
   n = 0;
@@ -115,82 +152,129 @@ export class Node {
   str = 0;
   obj = 0;
   arr = 0;
-  /** Objects with no keys / arrays with no elements. */
-  eo = 0;
-  ea = 0;
   /** String formats every string so far satisfies. */
   sf = ALL_STRING_FORMATS;
   /** Integer formats every number so far satisfies (0 once a non-integer is seen). */
   nf = ALL_NUMBER_FORMATS;
-  /** Distinct strings with counts, or null once there were more than {@link ENUM_TRACK} or a long one. */
-  sv: Map<string, number> | null = null;
-  /** While only one distinct string was seen: that string and its count (`sv` stays null; saves a Map per path). */
-  s1: string | null = null;
+  /**
+   * Distinct strings for enum detection: null = none yet; a string = the only one so far (its
+   * count in `c1`; saves a Map per path); a Map = 2..{@link ENUM_TRACK} with counts;
+   * {@link ENUM_OVER} = too many or a long one.
+   */
+  ev: string | Map<string, number> | null = null;
   c1 = 0;
-  /** True once `sv` overflowed (kept separately so `sv` can be allocated lazily). */
-  svOver = false;
-  /** Up to `maxExamples` smallest distinct primitive values (only when examples are collected). */
-  ex: Example[] | null = null;
   /** The last string whose formats were checked here (not part of the state). */
   ls: string | null = null;
-  /** Property children in first-appearance order. */
-  props: Map<string, Node> | null = null;
   /** Element node shared by all arrays at this path. */
   items: Node | null = null;
-  /** Key cache: the keys (and their nodes) of the last object seen here, by position. */
-  ck: string[] | null = null;
-  cn: Node[] | null = null;
-  /** The text scanner's key cache (only keys whose raw JSON text equals the key: no `\\`, `"`, controls). */
-  sk: string[] | null = null;
-  sn: Node[] | null = null;
+  /** Object-only data (null until an object is seen here, or a child is added). */
+  o: ObjInfo | null = null;
+  /** Rare data (null until needed). */
+  x: Rare | null = null;
   /** Serial of the last object (in the text scanner) that had this key: detects duplicate keys. */
   stamp = 0;
 
+  /** Property children in first-appearance order, or null. */
+  get props(): Map<string, Node> | null {
+    const o = this.o;
+    return o === null ? null : o.props;
+  }
+
+  /** Objects with no keys. */
+  get eo(): number {
+    const o = this.o;
+    return o === null ? 0 : o.eo;
+  }
+
+  /** Arrays with no elements. */
+  get ea(): number {
+    const x = this.x;
+    return x === null ? 0 : x.ea;
+  }
+
+  /** Kept examples, or null. */
+  get ex(): Example[] | null {
+    const x = this.x;
+    return x === null ? null : x.ex;
+  }
+
+  /** True once enum tracking gave up here. */
+  get svOver(): boolean {
+    return this.ev === ENUM_OVER;
+  }
+
+  /** The tracked distinct strings when there are 2..ENUM_TRACK of them, else null. */
+  get sv(): Map<string, number> | null {
+    const ev = this.ev;
+    return ev === null || ev === ENUM_OVER || typeof ev === 'string' ? null : ev;
+  }
+
+  /** The object-only data, created when missing. */
+  objInfo(): ObjInfo {
+    let o = this.o;
+    if (o === null) o = this.o = new ObjInfo();
+    return o;
+  }
+
+  /** The rare data, created when missing. */
+  rare(): Rare {
+    let x = this.x;
+    if (x === null) x = this.x = new Rare();
+    return x;
+  }
+
   /** Distinct strings with counts (a fresh Map when only one was seen), or null when none / overflowed. */
   values(): Map<string, number> | null {
-    if (this.svOver) return null;
-    if (this.sv !== null) return this.sv;
-    if (this.s1 !== null) return new Map([[this.s1, this.c1]]);
-    return null;
+    const ev = this.ev;
+    if (ev === null || ev === ENUM_OVER) return null;
+    if (typeof ev === 'string') return new Map([[ev, this.c1]]);
+    return ev;
   }
 
   /** Replace the distinct strings (null = overflowed). */
   setValues(m: Map<string, number> | null): void {
-    this.s1 = null;
     this.c1 = 0;
-    if (m === null || m.size > ENUM_TRACK) {
-      this.svOver = true;
-      this.sv = null;
-    } else if (m.size === 0) this.sv = null;
+    if (m === null || m.size > ENUM_TRACK) this.ev = ENUM_OVER as Map<string, number>;
+    else if (m.size === 0) this.ev = null;
     else if (m.size === 1) {
       const [k, c] = m.entries().next().value!;
-      this.sv = null;
-      this.s1 = k;
+      this.ev = k;
       this.c1 = c;
-    } else this.sv = m;
+    } else this.ev = m;
   }
 
   /** Get or create the child for `key`. */
   child(key: string): Node {
-    let props = this.props;
-    if (props === null) props = this.props = new Map();
-    let c = props.get(key);
-    if (c === undefined) {
-      c = new Node();
-      props.set(key, c);
-    }
-    return c;
+    return childIn(this.objInfo(), key);
   }
 }
 
+/** Get or create the child for `key` in an object node's data. */
+export function childIn(o: ObjInfo, key: string): Node {
+  let props = o.props;
+  if (props === null) props = o.props = new Map();
+  let c = props.get(key);
+  if (c === undefined) {
+    c = new Node();
+    props.set(key, c);
+  }
+  return c;
+}
+
 /**
- * One Node kept alive for the life of the module. V8 holds the chain of hidden classes that
+ * Nodes kept alive for the life of the module. V8 holds the chain of hidden classes that
  * `new Node()` goes through only weakly: when a full GC runs while no Node is alive (between
  * two inferences), those classes die and every function optimised for them is thrown away —
- * a 3–10× slowdown on the next few inferences. A live instance keeps the classes alive.
+ * a 3–10× slowdown on the next few inferences. Live instances keep the classes alive.
  */
-const KEEP_NODE_SHAPE_ALIVE: Node[] = [new Node()];
-export function nodeShapeAnchor(): readonly Node[] {
+const KEEP_NODE_SHAPE_ALIVE: unknown[] = (() => {
+  const n = new Node();
+  n.child('k');
+  n.objInfo().ck = ['k'];
+  n.rare().ex = ['x'];
+  return [n, new Node(), new ObjInfo(), new Rare()];
+})();
+export function nodeShapeAnchor(): readonly unknown[] {
   return KEEP_NODE_SHAPE_ALIVE;
 }
 
@@ -213,8 +297,9 @@ export function addExample(node: Node, v: Example, max: number): void {
   // JSON has no -0 (it is written "0"), and -0 ties with 0 in compareExamples: keep +0 so the
   // state round-trips through JSON and the kept example does not depend on sample order.
   if (v === 0) v = 0;
-  let ex = node.ex;
-  if (ex === null) ex = node.ex = [];
+  const x = node.rare();
+  let ex = x.ex;
+  if (ex === null) ex = x.ex = [];
   if (ex.length >= max && compareExamples(v, ex[ex.length - 1]!) >= 0) return;
   let i = ex.length;
   while (i > 0 && compareExamples(v, ex[i - 1]!) < 0) i--;
@@ -228,26 +313,23 @@ export function addExample(node: Node, v: Example, max: number): void {
  * keeping the representation addString keeps: one value in `s1`, 2..ENUM_TRACK in `sv`, more = over.
  */
 function countValue(node: Node, s: string, c: number): void {
-  if (node.svOver) return;
-  const sv = node.sv;
-  if (sv === null) {
-    if (node.s1 === null) {
-      node.s1 = s;
-      node.c1 = c;
-    } else if (node.s1 === s) node.c1 += c;
+  const ev = node.ev;
+  if (ev === ENUM_OVER) return;
+  if (ev === null) {
+    node.ev = s;
+    node.c1 = c;
+  } else if (typeof ev === 'string') {
+    if (ev === s) node.c1 += c;
     else {
-      node.sv = new Map([[node.s1, node.c1], [s, c]]);
-      node.s1 = null;
+      node.ev = new Map([[ev, node.c1], [s, c]]);
       node.c1 = 0;
     }
-    return;
+  } else {
+    const x = ev.get(s);
+    if (x !== undefined) ev.set(s, x + c);
+    else if (ev.size >= ENUM_TRACK) node.ev = ENUM_OVER as Map<string, number>;
+    else ev.set(s, c);
   }
-  const x = sv.get(s);
-  if (x !== undefined) sv.set(s, x + c);
-  else if (sv.size >= ENUM_TRACK) {
-    node.svOver = true;
-    node.sv = null;
-  } else sv.set(s, c);
 }
 
 /** Count a string at `node` (the caller counts `n`). */
@@ -258,28 +340,20 @@ export function addString(node: Node, s: string, ctx: AddContext): void {
     node.sf = stringFormats(s, node.sf);
     node.ls = s;
   }
-  if (!node.svOver) {
-    if (s.length > ENUM_MAX_LENGTH) {
-      node.svOver = true;
-      node.sv = null;
-      node.s1 = null;
-    } else if (node.sv === null) {
-      if (node.s1 === null) {
-        node.s1 = s;
-        node.c1 = 1;
-      } else if (node.s1 === s) node.c1++;
-      else {
-        node.sv = new Map([[node.s1, node.c1], [s, 1]]);
-        node.s1 = null;
-      }
+  const ev = node.ev;
+  if (ev !== ENUM_OVER) {
+    if (s.length > ENUM_MAX_LENGTH) node.ev = ENUM_OVER as Map<string, number>;
+    else if (ev === null) {
+      node.ev = s;
+      node.c1 = 1;
+    } else if (typeof ev === 'string') {
+      if (ev === s) node.c1++;
+      else node.ev = new Map([[ev, node.c1], [s, 1]]);
     } else {
-      const sv = node.sv;
-      const c = sv.get(s);
-      if (c !== undefined) sv.set(s, c + 1);
-      else if (sv.size >= ENUM_TRACK) {
-        node.svOver = true;
-        node.sv = null;
-      } else sv.set(s, 1);
+      const c = ev.get(s);
+      if (c !== undefined) ev.set(s, c + 1);
+      else if (ev.size >= ENUM_TRACK) node.ev = ENUM_OVER as Map<string, number>;
+      else ev.set(s, 1);
     }
   }
   if (ctx.maxExamples > 0 && s.length <= 200) addExample(node, s, ctx.maxExamples);
@@ -348,7 +422,7 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
     node.arr++;
     const len = v.length;
     if (len === 0) {
-      node.ea++;
+      node.rare().ea++;
       return;
     }
     let items = node.items;
@@ -358,8 +432,10 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
   }
   node.obj++;
   const o = v as Record<string, unknown>;
-  let ck = node.ck;
-  let cn = node.cn;
+  let oi = node.o;
+  if (oi === null) oi = node.o = new ObjInfo();
+  let ck = oi.ck;
+  let cn = oi.cn;
   // Positions the key cache may fill: none on the first object at a path (often the only one:
   // one big sample), so a wide or one-off object costs no cache arrays, only its Map entries.
   let limit = KEY_CACHE_MAX;
@@ -369,8 +445,8 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
       cn = NO_NODES;
       limit = 0;
     } else {
-      ck = node.ck = [];
-      cn = node.cn = [];
+      ck = oi.ck = [];
+      cn = oi.cn = [];
     }
   }
   let seen = 0;
@@ -385,7 +461,7 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
       let c: Node;
       if (seen < ck.length && ck[seen] === k) c = cn![seen]!;
       else {
-        c = node.child(k);
+        c = childIn(oi, k);
         if (seen < limit) {
           ck[seen] = k;
           cn![seen] = c;
@@ -400,9 +476,9 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
     }
   } else {
     const keys = Object.keys(o);
-    for (let i = 0; i < keys.length; i++) seen = visitKey(node, o, keys[i]!, seen, ck, cn!, limit, depth, ctx);
+    for (let i = 0; i < keys.length; i++) seen = visitKey(oi, o, keys[i]!, seen, ck, cn!, limit, depth, ctx);
   }
-  if (seen === 0) node.eo++;
+  if (seen === 0) oi.eo++;
 }
 
 const EMPTY = Object.freeze({});
@@ -410,13 +486,13 @@ const EMPTY = Object.freeze({});
 const NO_KEYS: string[] = [];
 const NO_NODES: Node[] = [];
 
-function visitKey(node: Node, o: Record<string, unknown>, k: string, seen: number, ck: string[], cn: Node[], limit: number, depth: number, ctx: AddContext): number {
+function visitKey(oi: ObjInfo, o: Record<string, unknown>, k: string, seen: number, ck: string[], cn: Node[], limit: number, depth: number, ctx: AddContext): number {
   const cv = o[k];
   if (cv === undefined || typeof cv === 'function' || typeof cv === 'symbol') return seen; // JSON.stringify drops these keys
   let c: Node;
   if (seen < ck.length && ck[seen] === k) c = cn[seen]!;
   else {
-    c = node.child(k);
+    c = childIn(oi, k);
     if (seen < limit) {
       ck[seen] = k;
       cn[seen] = c;
@@ -488,25 +564,34 @@ function mergeRec(dst: Node, src: Node, depth: number, maxExamples: number, queu
   dst.str += src.str;
   dst.obj += src.obj;
   dst.arr += src.arr;
-  dst.eo += src.eo;
-  dst.ea += src.ea;
   dst.sf &= src.sf;
   dst.nf &= src.nf;
-  if (src.svOver) {
-    if (!dst.svOver) dst.setValues(null);
-  } else if (src.sv !== null) {
-    if (consume && dst.s1 === null && dst.sv === null && !dst.svOver) dst.sv = src.sv;
-    else for (const [k, c] of src.sv) countValue(dst, k, c);
-  } else if (src.s1 !== null) countValue(dst, src.s1, src.c1);
-  if (maxExamples > 0) dst.ex = mergeExamples(dst.ex, src.ex, maxExamples);
-  const sp = src.props;
+  const so = src.o;
+  if (so !== null && so.eo !== 0) dst.objInfo().eo += so.eo;
+  const sx = src.x;
+  if (sx !== null && sx.ea !== 0) dst.rare().ea += sx.ea;
+  const sev = src.ev;
+  if (sev === ENUM_OVER) {
+    dst.ev = sev;
+    dst.c1 = 0;
+  } else if (typeof sev === 'string') countValue(dst, sev, src.c1);
+  else if (sev !== null) {
+    if (consume && dst.ev === null) dst.ev = sev;
+    else for (const [k, c] of sev) countValue(dst, k, c);
+  }
+  if (maxExamples > 0 && sx !== null) {
+    const ex = dst.ex;
+    const merged = mergeExamples(ex, sx.ex, maxExamples);
+    if (merged !== ex) dst.rare().ex = merged;
+  }
+  const sp = so === null ? null : so.props;
   if (sp !== null) {
     for (const [k, sc] of sp) {
       if (consume) {
         let dp = dst.props;
         const dc = dp === null ? undefined : dp.get(k);
         if (dc === undefined) {
-          if (dp === null) dp = dst.props = new Map();
+          if (dp === null) dp = dst.objInfo().props = new Map();
           dp.set(k, sc);
           continue;
         }

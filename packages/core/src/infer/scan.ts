@@ -6,7 +6,7 @@
  * and the caller throws its partial state away and takes the exact path (JSON.parse per value),
  * which also produces the located parse issues. Iterative (explicit stack): any depth.
  */
-import { addExample, addNumber, addString, KEY_CACHE_MAX, MAX_DEPTH, type AddContext, Node } from './node.js';
+import { addExample, addNumber, addString, childIn, ENUM_OVER, KEY_CACHE_MAX, MAX_DEPTH, type AddContext, Node, ObjInfo } from './node.js';
 
 /** Where scanned samples go. */
 export interface ScanTarget {
@@ -155,7 +155,7 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         if (nextCtl < start) nextCtl = nextControl(text, start);
         if (nextCtl < q) return -1;
         i = q + 1;
-        if (cur.sf !== 0 || !cur.svOver || wantEx) addString(cur, text.slice(start, q), ctx);
+        if (cur.sf !== 0 || cur.ev !== ENUM_OVER || wantEx) addString(cur, text.slice(start, q), ctx);
         else cur.str++;
       } else {
         i = escapedValue(text, start, cur, ctx);
@@ -169,9 +169,10 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         i++;
       }
       if (codeAt(text, i) === 125) {
-        cur.eo++;
+        cur.objInfo().eo++;
         i++;
       } else {
+        if (cur.o === null) cur.o = new ObjInfo();
         if (sp >= MAX_DEPTH) return -1; // the exact path rejects it (circular or absurd)
         if (sp > 0) {
           fNode[sp - 1] = topNode;
@@ -194,7 +195,7 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         i++;
       }
       if (codeAt(text, i) === 93) {
-        cur.ea++;
+        cur.rare().ea++;
         i++;
       } else {
         if (sp >= MAX_DEPTH) return -1; // the exact path rejects it (circular or absurd)
@@ -274,7 +275,7 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
     }
     // KEY at i inside the innermost object.
     if (codeAt(text, i) !== 34) return -1;
-    const obj = topNode;
+    const obj = topNode.o!;
     const seen = topSeen;
     let child: Node;
     // The key cache holds `key":` as written (only keys without escapes). It starts with the
@@ -285,7 +286,7 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
       child = obj.sn![seen]!;
       i += cached.length + 1;
     } else {
-      i = keyMiss(text, i, obj, seen, ndjson);
+      i = keyMiss(text, i, obj, topNode.obj, seen, ndjson);
       if (i < 0) return -1;
       child = missChild!;
     }
@@ -308,7 +309,7 @@ let missChild: Node | null = null;
  * (`missChild`), update the cache, and pass the colon. The index after the colon, or -1. Out of
  * scanValue so that the hot function stays small (V8 compiles it sooner).
  */
-function keyMiss(text: string, i: number, obj: Node, seen: number, ndjson: boolean): number {
+function keyMiss(text: string, i: number, obj: ObjInfo, objects: number, seen: number, ndjson: boolean): number {
   const n = text.length;
   const sk = obj.sk;
   const start = i + 1;
@@ -323,8 +324,8 @@ function keyMiss(text: string, i: number, obj: Node, seen: number, ndjson: boole
     if (nextCtl < start) nextCtl = nextControl(text, start);
     if (nextCtl < q) return -1;
     i = q + 1;
-    child = obj.child(text.slice(start, q));
-    if (seen < KEY_CACHE_MAX && obj.obj > 1) {
+    child = childIn(obj, text.slice(start, q));
+    if (seen < KEY_CACHE_MAX && objects > 1) {
       if (codeAt(text, i) === 58) {
         let ck = sk;
         let cn = obj.sn;
@@ -343,7 +344,7 @@ function keyMiss(text: string, i: number, obj: Node, seen: number, ndjson: boole
     const j = escapedEnd(text, start);
     if (j < 0) return -1;
     i = j + 1;
-    child = obj.child(JSON.parse(text.slice(start - 1, i)) as string);
+    child = childIn(obj, JSON.parse(text.slice(start - 1, i)) as string);
     if (sk !== null && seen < sk.length) {
       sk.length = seen; // an escaped key can't be matched raw: forget the cache from here
       obj.sn!.length = seen;
@@ -363,7 +364,7 @@ function keyMiss(text: string, i: number, obj: Node, seen: number, ndjson: boole
 function escapedValue(text: string, start: number, cur: Node, ctx: AddContext): number {
   const j = escapedEnd(text, start);
   if (j < 0) return -1;
-  if (cur.sf !== 0 || !cur.svOver || ctx.maxExamples > 0) addString(cur, JSON.parse(text.slice(start - 1, j + 1)) as string, ctx);
+  if (cur.sf !== 0 || cur.ev !== ENUM_OVER || ctx.maxExamples > 0) addString(cur, JSON.parse(text.slice(start - 1, j + 1)) as string, ctx);
   else cur.str++;
   return j + 1;
 }

@@ -143,22 +143,29 @@ export function readState(raw: unknown): { ok: true; state: InferenceState; root
     const s = nodesRaw[i];
     const node = built[i]!;
     if (!isObj(s)) return bad('a node must be an object', ['nodes', i]);
-    for (const c of COUNTERS) {
-      if (!isCount(s[c])) return bad(`${c} must be a non-negative integer`, ['nodes', i, c]);
-      node[c] = s[c];
-    }
+    for (const c of COUNTERS) if (!isCount(s[c])) return bad(`${c} must be a non-negative integer`, ['nodes', i, c]);
+    node.n = s.n as number;
+    node.nul = s.nul as number;
+    node.bool = s.bool as number;
+    node.int = s.int as number;
+    node.flt = s.flt as number;
+    node.str = s.str as number;
+    node.obj = s.obj as number;
+    node.arr = s.arr as number;
+    if (s.eo !== 0) node.objInfo().eo = s.eo as number;
+    if (s.ea !== 0) node.rare().ea = s.ea as number;
     if (!isCount(s.sf) || s.sf > ALL_STRING_FORMATS) return bad('sf must be a format bit set', ['nodes', i, 'sf']);
     if (!isCount(s.nf) || s.nf > ALL_NUMBER_FORMATS) return bad('nf must be a format bit set', ['nodes', i, 'nf']);
     node.sf = s.sf;
     node.nf = s.nf;
-    if (s.sv === null) node.svOver = true;
+    if (s.sv === null) node.setValues(null);
     else if (Array.isArray(s.sv) && s.sv.length <= ENUM_TRACK && s.sv.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && isCount(e[1]) && e[1] > 0)) {
       if (s.sv.length > 0) node.setValues(new Map(s.sv as [string, number][]));
     } else return bad(`sv must be null or at most ${ENUM_TRACK} [string, count] pairs`, ['nodes', i, 'sv']);
     if (s.ex !== undefined) {
       if (!Array.isArray(s.ex) || !s.ex.every((e) => typeof e === 'string' || typeof e === 'boolean' || (typeof e === 'number' && Number.isFinite(e))))
         return bad('ex must be a list of primitive values', ['nodes', i, 'ex']);
-      node.ex = s.ex.slice() as Example[];
+      node.rare().ex = s.ex.slice() as Example[];
     }
     if (s.props !== undefined) {
       if (!Array.isArray(s.props)) return bad('props must be a list of [key, index] pairs', ['nodes', i, 'props']);
@@ -172,7 +179,7 @@ export function readState(raw: unknown): { ok: true; state: InferenceState; root
         map.set(e[0], c);
         work.push(e[1] as number);
       }
-      node.props = map;
+      node.objInfo().props = map;
     }
     if (s.items !== undefined) {
       const c = take(s.items);

@@ -195,16 +195,20 @@ function objectSchema(node: Node, key: string | null, path: Seg[] | null, hints:
   const properties: Record<string, JSONSchema> = {};
   let required: string[] = [];
   let digitKey = false;
-  for (const [k, c] of props) {
+  const objects = node.obj;
+  // forEach, not `for (const [k, c] of props)`: that allocates an entry array and an iterator
+  // result per property (~70 B each: 7 MB on a 50,000-key object, measured), forEach nothing.
+  props.forEach((c, k) => {
     const ps = buildNode(c, k, path === null ? null : [...path, k], depth + 1, ctx);
     if (ctx.stats) {
-      ps['x-fieldkit-stats'] = { seen: c.n, total: node.obj };
-      if (c.ex !== null && c.ex.length > 0) ps.examples = c.ex.slice();
+      ps['x-fieldkit-stats'] = { seen: c.n, total: objects };
+      const ex = c.ex;
+      if (ex !== null && ex.length > 0) ps.examples = ex.slice();
     }
     setKey(properties, k, ps);
-    if (c.n === node.obj) required.push(k);
+    if (c.n === objects) required.push(k);
     if (!digitKey) digitKey = startsWithDigit(k);
-  }
+  });
   // An object lists integer-like keys ("10") first whatever order they came in, so `properties`
   // does; `required` follows that order too, so the schema does not depend on whether the
   // samples came as parsed objects (for-in order) or as text (text order, the scanner).
