@@ -75,6 +75,9 @@ describe('capture inference', () => {
     const after = await schemaOf(server);
     expect(after.count).toBe(4);
     expect(shape(after.inferred)).toEqual(shape(inferSchema(samples)));
+    // Closing writes the last checkpoint: every event folded in.
+    await server.close();
+    server = undefined;
     const db = new Database(dbFile, { readonly: true });
     try {
       expect(db.prepare("SELECT value FROM meta WHERE key = 'inference_hwm'").pluck().get()).toBe('4');
@@ -174,6 +177,50 @@ describe('capture inference', () => {
       expect(again.inferredSchema('iterable')?.count).toBe(4);
     } finally {
       again.close();
+    }
+  });
+
+  it('writes the inference states as a checkpoint every stateEvery events and on close; a crash in between loses nothing', () => {
+    const incoming = (payload: (typeof samples)[number]) => ({
+      receivedAt: new Date().toISOString(),
+      source: 'iterable',
+      headers: {},
+      body: Buffer.from(JSON.stringify(payload)),
+      status: 'accepted' as const,
+      payload,
+      type: payload.eventName,
+    });
+    const persisted = () => {
+      const db = new Database(dbFile, { readonly: true });
+      try {
+        const hwm = Number((db.prepare("SELECT value FROM meta WHERE key = 'inference_hwm'").get() as { value: string } | undefined)?.value ?? 0);
+        const count = (db.prepare('SELECT COALESCE(SUM(count), 0) AS n FROM inference').get() as { n: number }).n;
+        return { hwm, count };
+      } finally {
+        db.close();
+      }
+    };
+    const store = openCaptureStore(dbFile, { stateEvery: 3 });
+    const ids: number[] = [];
+    for (const p of [...samples, samples[0]!]) ids.push(store.append([incoming(p)])[0]!.id);
+    // Five events: one checkpoint after the third, none since.
+    expect(persisted()).toEqual({ hwm: ids[2], count: 3 });
+    expect(store.inferredSchema('iterable')?.count).toBe(5);
+    // A crash now (no close): reopening folds the two events after the mark back in.
+    const reopened = openCaptureStore(dbFile, { stateEvery: 3 });
+    expect(reopened.inferredSchema('iterable')?.count).toBe(5);
+    reopened.close();
+    expect(persisted()).toEqual({ hwm: ids[4], count: 5 });
+    // A clean close writes the last checkpoint.
+    store.append([incoming(samples[1]!)]);
+    store.close();
+    expect(persisted().count).toBe(6);
+    const last = openCaptureStore(dbFile);
+    try {
+      expect(last.inferredSchema('iterable')?.count).toBe(6);
+      expect(shape(last.inferredSchema('iterable')?.schema)).toEqual(shape(inferSchema([...samples, samples[0], samples[1]], { stats: true })));
+    } finally {
+      last.close();
     }
   });
 });

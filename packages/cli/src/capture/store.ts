@@ -12,9 +12,11 @@ import { decodeAndParse } from './parse-body.js';
  * the drift found in each, the schemas the user saved, and one incremental inference state per
  * (source, event type). Invariants:
  * - `events` rows are never updated or deleted (triggers abort any attempt);
- * - an event, its drift rows and the inference states it changed commit in ONE transaction, and
- *   `meta.inference_hwm` names the last event folded into the persisted states, so a restart
- *   resumes from the stored states (catching up past the mark if inference was unavailable).
+ * - an event and its drift rows commit in ONE transaction; the inference states are written as
+ *   a checkpoint in the same transaction as every {@link CaptureStoreOptions.stateEvery}-th
+ *   accepted event (and on close), and `meta.inference_hwm` names the last event folded into the
+ *   persisted states, so a restart resumes from the stored states and folds in the raw events
+ *   stored after the mark (a few, or all captured while inference was unavailable).
  */
 
 /** How SQLite syncs commits: `full` fsyncs the WAL on every commit (an acknowledged event survives power loss); `normal` survives process crashes only. */
@@ -26,10 +28,16 @@ export interface CaptureStoreOptions {
   sync?: SyncMode;
   /** Called with problems that are not the caller's fault to fix right now (an inferrer that throws, a state that fails to load). */
   onWarning?: (message: string) => void;
+  /**
+   * Accepted events between two writes of the inference states (a GitHub pull-request state is
+   * ~55 KB of JSON: writing it on every commit was most of a commit's bytes). Events since the
+   * last write are folded in again from the raw bodies after a crash. 1 = every commit.
+   */
+  stateEvery?: number;
 }
 
 /** Default options for {@link openCaptureStore}. */
-export const DEFAULT_CAPTURE_STORE_OPTIONS: Required<Omit<CaptureStoreOptions, 'onWarning'>> = { sync: 'full' };
+export const DEFAULT_CAPTURE_STORE_OPTIONS: Required<Omit<CaptureStoreOptions, 'onWarning'>> = { sync: 'full', stateEvery: 256 };
 
 /** An event as received, before it is stored. */
 export interface IncomingEvent {
@@ -167,6 +175,7 @@ export interface CaptureStore {
 /** Open (creating if needed) a capture database. Throws when the file cannot be opened. */
 export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): CaptureStore {
   const sync = opts.sync ?? DEFAULT_CAPTURE_STORE_OPTIONS.sync;
+  const stateEvery = Math.max(1, Math.floor(opts.stateEvery ?? DEFAULT_CAPTURE_STORE_OPTIONS.stateEvery));
   const warn = opts.onWarning ?? (() => {});
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -253,6 +262,16 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
     q.setMeta.run('inference_hwm', String(hwm));
   };
 
+  // States changed since the last checkpoint, accepted events folded since, and the last event id
+  // folded into memory (the checkpoint's high-water mark).
+  const dirty = new Set<KeyState>();
+  let sinceCheckpoint = 0;
+  let foldedId = 0;
+  const forgetUnsaved = () => {
+    dirty.clear();
+    sinceCheckpoint = 0;
+  };
+
   const recordDrift = (eventId: number, source: string, payload: unknown): DriftItem[] => {
     const saved = latestSaved(source);
     if (!saved) return [];
@@ -268,6 +287,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
   };
 
   const loadStates = () => {
+    forgetUnsaved();
     states.clear();
     typesPerSource.clear();
     if (!inferApi) return;
@@ -353,6 +373,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
     const run = db.transaction(() => {
       db.exec('DELETE FROM inference; DELETE FROM drift;');
       q.setMeta.run('inference_hwm', '0');
+      forgetUnsaved();
       states.clear();
       typesPerSource.clear();
       return foldEvents(0, true);
@@ -396,6 +417,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
     const out: StoredEvent[] = [];
     const touched = new Set<KeyState>();
     let lastId = 0;
+    let accepted = 0;
     for (const e of batch) {
       const payloadText = e.status === 'accepted' ? JSON.stringify(e.payload) : null;
       const info = q.insertEvent.run(
@@ -413,6 +435,7 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
       lastId = id;
       let drift: DriftItem[] = [];
       if (e.status === 'accepted') {
+        accepted++;
         const st = stateFor(e.source, e.type);
         if (st) {
           addToState(st, e.payload, id);
@@ -434,7 +457,15 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
       if (e.status === 'accepted') stored.payload = e.payload;
       out.push(stored);
     }
-    if (inferApi && lastId) persistStates(touched, lastId);
+    if (inferApi && lastId) {
+      for (const st of touched) dirty.add(st);
+      sinceCheckpoint += accepted;
+      foldedId = lastId;
+      if (sinceCheckpoint >= stateEvery) {
+        persistStates(dirty, lastId);
+        forgetUnsaved();
+      }
+    }
     return { out, touched };
   });
 
@@ -547,6 +578,15 @@ export function openCaptureStore(file: string, opts: CaptureStoreOptions = {}): 
     close() {
       if (closed) return;
       closed = true;
+      // The last checkpoint: a clean shutdown restarts without re-reading any event.
+      if (inferApi && dirty.size > 0) {
+        try {
+          db.transaction(() => persistStates(dirty, foldedId))();
+          forgetUnsaved();
+        } catch (err) {
+          warn(`could not save the inference states (they are re-derived from the events on the next start): ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
       db.close();
     },
   };
