@@ -102,6 +102,61 @@ export function compareExamples(a: Example, b: Example): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Kind codes of non-null values (Node.k): the index of each kind's counter in Node.kc.
+export const K_BOOL = 0;
+export const K_INT = 1;
+export const K_FLT = 2;
+export const K_STR = 3;
+export const K_OBJ = 4;
+export const K_ARR = 5;
+/** Number of (non-null) kinds. */
+export const KINDS = 6;
+/** Node.k of a node that saw no non-null value yet. */
+export const K_NONE = 6;
+/** Node.k of a node that saw values of several kinds (counts in Node.kc). */
+export const K_MIXED = 7;
+
+/**
+ * Count one non-null value of `kind` at `node`, whose `n` already counts it. Callers test
+ * `node.k !== kind` first (the usual case: the same kind as before), so this runs for the
+ * first value, a new kind, and paths with several kinds (2% of the values on webhook streams:
+ * nulls are counted apart, so a nullable field keeps one kind).
+ */
+export function addKind(node: Node, kind: number): void {
+  const k = node.k;
+  if (k === K_MIXED) node.kc![kind]!++;
+  else if (k === K_NONE && node.n - node.nul === 1) node.k = kind;
+  else if (k !== kind) toMixed(node, node.n - node.nul - 1)[kind]!++;
+}
+
+/** Switch `node` to per-kind counts, `before` being its non-null value count so far; returns them. */
+function toMixed(node: Node, before: number): number[] {
+  const kc = [0, 0, 0, 0, 0, 0];
+  const k = node.k;
+  if (k < KINDS) kc[k] = before;
+  node.k = K_MIXED;
+  node.kc = kc;
+  return kc;
+}
+
+/** Add `src`'s value counts (n, nul and per kind) into `dst`. */
+function mergeCounts(dst: Node, src: Node): void {
+  const sk = src.k;
+  if (sk !== K_NONE) {
+    const dk = dst.k;
+    if (sk !== K_MIXED && (sk === dk || dk === K_NONE)) dst.k = sk;
+    else {
+      const kc = dk === K_MIXED ? dst.kc! : toMixed(dst, dst.n - dst.nul);
+      if (sk === K_MIXED) {
+        const skc = src.kc!;
+        for (let i = 0; i < KINDS; i++) kc[i]! += skc[i]!;
+      } else kc[sk]! += src.n - src.nul;
+    }
+  }
+  dst.n += src.n;
+  dst.nul += src.nul;
+}
+
 /**
  * Enum tracking given up at a path (more than {@link ENUM_TRACK} distinct strings, or a long
  * one): the value of {@link Node.ev} then. Never mutated.
@@ -143,15 +198,16 @@ export class Rare {
 export class Node {
   /** Values seen at this path (for a property: objects at the parent path that had the key). */
   n = 0;
+  /** Nulls (and values JSON writes as null). */
   nul = 0;
-  bool = 0;
-  /** Integral numbers. */
-  int = 0;
-  /** Non-integral numbers. */
-  flt = 0;
-  str = 0;
-  obj = 0;
-  arr = 0;
+  /**
+   * The kind of every non-null value here ({@link K_BOOL}…{@link K_ARR}: its count is
+   * `n - nul`), {@link K_NONE} (none), or {@link K_MIXED} (counts per kind in `kc`). One kind is
+   * the usual case, and six counters inline would cost 40 bytes more in every node.
+   */
+  k = K_NONE;
+  /** Counts per kind (index = kind code) when `k` is {@link K_MIXED}, else null. */
+  kc: number[] | null = null;
   /** String formats every string so far satisfies. */
   sf = ALL_STRING_FORMATS;
   /** Integer formats every number so far satisfies (0 once a non-integer is seen). */
@@ -173,6 +229,59 @@ export class Node {
   x: Rare | null = null;
   /** Serial of the last object (in the text scanner) that had this key: detects duplicate keys. */
   stamp = 0;
+
+  /** Non-null values of one kind (a kind code). */
+  count(kind: number): number {
+    const k = this.k;
+    return k === kind ? this.n - this.nul : k === K_MIXED ? this.kc![kind]! : 0;
+  }
+
+  get bool(): number {
+    return this.count(K_BOOL);
+  }
+
+  /** Integral numbers. */
+  get int(): number {
+    return this.count(K_INT);
+  }
+
+  /** Non-integral numbers. */
+  get flt(): number {
+    return this.count(K_FLT);
+  }
+
+  get str(): number {
+    return this.count(K_STR);
+  }
+
+  get obj(): number {
+    return this.count(K_OBJ);
+  }
+
+  get arr(): number {
+    return this.count(K_ARR);
+  }
+
+  /** Set all counters (reading a state): `counts` by kind code. */
+  setCounts(n: number, nul: number, counts: readonly number[]): void {
+    this.n = n;
+    this.nul = nul;
+    this.kc = null;
+    let nonZero = 0;
+    let kind = K_NONE;
+    for (let i = 0; i < KINDS; i++) {
+      if (counts[i] !== 0) {
+        nonZero++;
+        kind = i;
+      }
+    }
+    if (nonZero === 0 && n === nul) this.k = K_NONE;
+    else if (nonZero === 1 && counts[kind] === n - nul) this.k = kind;
+    else {
+      this.k = K_MIXED;
+      this.kc = counts.slice(0, KINDS);
+    }
+  }
 
   /** Property children in first-appearance order, or null. */
   get props(): Map<string, Node> | null {
@@ -334,7 +443,7 @@ function countValue(node: Node, s: string, c: number): void {
 
 /** Count a string at `node` (the caller counts `n`). */
 export function addString(node: Node, s: string, ctx: AddContext): void {
-  node.str++;
+  if (node.k !== K_STR) addKind(node, K_STR);
   // Same string as last time at this path (common: a repository's URLs in every event) -> same formats.
   if (node.sf !== 0 && s !== node.ls) {
     node.sf = stringFormats(s, node.sf);
@@ -366,10 +475,10 @@ export function addNumber(node: Node, v: number, ctx: AddContext): void {
     return;
   }
   if (Number.isInteger(v)) {
-    node.int++;
+    if (node.k !== K_INT) addKind(node, K_INT);
     if (node.nf !== 0) node.nf = numberFormats(v, node.nf);
   } else {
-    node.flt++;
+    if (node.k !== K_FLT) addKind(node, K_FLT);
     node.nf = 0;
   }
   if (ctx.maxExamples > 0) addExample(node, v, ctx.maxExamples);
@@ -391,12 +500,12 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
       return;
     case 'boolean':
       node.n++;
-      node.bool++;
+      if (node.k !== K_BOOL) addKind(node, K_BOOL);
       if (ctx.maxExamples > 0) addExample(node, v, ctx.maxExamples);
       return;
     case 'bigint':
       node.n++;
-      node.int++;
+      if (node.k !== K_INT) addKind(node, K_INT);
       node.nf = 0;
       return;
     case 'object':
@@ -419,7 +528,7 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
     return;
   }
   if (Array.isArray(v)) {
-    node.arr++;
+    if (node.k !== K_ARR) addKind(node, K_ARR);
     const len = v.length;
     if (len === 0) {
       node.rare().ea++;
@@ -430,7 +539,7 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
     for (let i = 0; i < len; i++) addValue(items, v[i], depth + 1, ctx);
     return;
   }
-  node.obj++;
+  if (node.k !== K_OBJ) addKind(node, K_OBJ);
   const o = v as Record<string, unknown>;
   let oi = node.o;
   if (oi === null) oi = node.o = new ObjInfo();
@@ -556,14 +665,7 @@ function mergeRec(dst: Node, src: Node, depth: number, maxExamples: number, queu
     queue.push(dst, src);
     return;
   }
-  dst.n += src.n;
-  dst.nul += src.nul;
-  dst.bool += src.bool;
-  dst.int += src.int;
-  dst.flt += src.flt;
-  dst.str += src.str;
-  dst.obj += src.obj;
-  dst.arr += src.arr;
+  mergeCounts(dst, src);
   dst.sf &= src.sf;
   dst.nf &= src.nf;
   const so = src.o;

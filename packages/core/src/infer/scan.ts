@@ -6,7 +6,7 @@
  * and the caller throws its partial state away and takes the exact path (JSON.parse per value),
  * which also produces the located parse issues. Iterative (explicit stack): any depth.
  */
-import { addExample, addNumber, addString, childIn, ENUM_OVER, KEY_CACHE_MAX, MAX_DEPTH, type AddContext, Node, ObjInfo } from './node.js';
+import { addExample, addKind, addNumber, addString, childIn, ENUM_OVER, K_ARR, K_BOOL, K_INT, K_OBJ, K_STR, KEY_CACHE_MAX, MAX_DEPTH, type AddContext, Node, ObjInfo } from './node.js';
 
 /** Where scanned samples go. */
 export interface ScanTarget {
@@ -156,13 +156,13 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         if (nextCtl < q) return -1;
         i = q + 1;
         if (cur.sf !== 0 || cur.ev !== ENUM_OVER || wantEx) addString(cur, text.slice(start, q), ctx);
-        else cur.str++;
+        else if (cur.k !== K_STR) addKind(cur, K_STR);
       } else {
         i = escapedValue(text, start, cur, ctx);
         if (i < 0) return -1;
       }
     } else if (c === 123) {
-      cur.obj++;
+      if (cur.k !== K_OBJ) addKind(cur, K_OBJ);
       i++;
       while (i < n && isWs((c = text.charCodeAt(i)))) {
         if (ndjson && c === 10) return -1;
@@ -188,7 +188,7 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         needKey = true;
       }
     } else if (c === 91) {
-      cur.arr++;
+      if (cur.k !== K_ARR) addKind(cur, K_ARR);
       i++;
       while (i < n && isWs((c = text.charCodeAt(i)))) {
         if (ndjson && c === 10) return -1;
@@ -222,7 +222,7 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         i = scanNumber(text, i, cur, ctx, wantEx);
         if (i < 0) return -1;
       } else {
-        cur.int++;
+        if (cur.k !== K_INT) addKind(cur, K_INT);
         i = j;
       }
       if (sp === 0 && !ndjson && !endsScalar(text, i)) return -1;
@@ -365,7 +365,7 @@ function escapedValue(text: string, start: number, cur: Node, ctx: AddContext): 
   const j = escapedEnd(text, start);
   if (j < 0) return -1;
   if (cur.sf !== 0 || cur.ev !== ENUM_OVER || ctx.maxExamples > 0) addString(cur, JSON.parse(text.slice(start - 1, j + 1)) as string, ctx);
-  else cur.str++;
+  else if (cur.k !== K_STR) addKind(cur, K_STR);
   return j + 1;
 }
 
@@ -373,13 +373,13 @@ function escapedValue(text: string, start: number, cur: Node, ctx: AddContext): 
 function scanLiteral(text: string, i: number, c: number, cur: Node, ctx: AddContext): number {
   if (c === 116) {
     if (codeAt(text, i + 1) !== 114 || codeAt(text, i + 2) !== 117 || codeAt(text, i + 3) !== 101) return -1;
-    cur.bool++;
+    if (cur.k !== K_BOOL) addKind(cur, K_BOOL);
     if (ctx.maxExamples > 0) addExample(cur, true, ctx.maxExamples);
     return i + 4;
   }
   if (c === 102) {
     if (codeAt(text, i + 1) !== 97 || codeAt(text, i + 2) !== 108 || codeAt(text, i + 3) !== 115 || codeAt(text, i + 4) !== 101) return -1;
-    cur.bool++;
+    if (cur.k !== K_BOOL) addKind(cur, K_BOOL);
     if (ctx.maxExamples > 0) addExample(cur, false, ctx.maxExamples);
     return i + 5;
   }
@@ -451,8 +451,9 @@ function scanNumber(text: string, i: number, cur: Node, ctx: AddContext, wantEx:
     while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
     if (i === f) return -1;
   }
-  if (simple && digits <= 15 && cur.nf === 0 && !wantEx) cur.int++;
-  else addNumber(cur, simple && digits <= 15 ? (text.charCodeAt(start) === 45 ? -v : v) : Number(text.slice(start, i)), ctx);
+  if (simple && digits <= 15 && cur.nf === 0 && !wantEx) {
+    if (cur.k !== K_INT) addKind(cur, K_INT);
+  } else addNumber(cur, simple && digits <= 15 ? (text.charCodeAt(start) === 45 ? -v : v) : Number(text.slice(start, i)), ctx);
   return i;
 }
 

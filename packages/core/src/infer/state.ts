@@ -144,14 +144,8 @@ export function readState(raw: unknown): { ok: true; state: InferenceState; root
     const node = built[i]!;
     if (!isObj(s)) return bad('a node must be an object', ['nodes', i]);
     for (const c of COUNTERS) if (!isCount(s[c])) return bad(`${c} must be a non-negative integer`, ['nodes', i, c]);
-    node.n = s.n as number;
-    node.nul = s.nul as number;
-    node.bool = s.bool as number;
-    node.int = s.int as number;
-    node.flt = s.flt as number;
-    node.str = s.str as number;
-    node.obj = s.obj as number;
-    node.arr = s.arr as number;
+    // By kind code (K_BOOL…K_ARR in node.ts).
+    node.setCounts(s.n as number, s.nul as number, [s.bool as number, s.int as number, s.flt as number, s.str as number, s.obj as number, s.arr as number]);
     if (s.eo !== 0) node.objInfo().eo = s.eo as number;
     if (s.ea !== 0) node.rare().ea = s.ea as number;
     if (!isCount(s.sf) || s.sf > ALL_STRING_FORMATS) return bad('sf must be a format bit set', ['nodes', i, 'sf']);
