@@ -2,7 +2,7 @@
  * The named heuristics of inference, each a pure function of final counts (never of sample
  * order): enums, maps, epoch timestamps, event-type discriminators.
  */
-import { ALL_STRING_FORMATS, stringFormats, type Node } from './node.js';
+import { ALL_STRING_FORMATS, K_ARR, K_BOOL, K_FLT, K_INT, K_OBJ, K_STR, kindMask, stringFormats, type Node } from './node.js';
 
 /** Most distinct values an automatically detected enum may have. */
 export const ENUM_MAX_VALUES = 8;
@@ -118,7 +118,8 @@ export const MAP_ALIKE_SHARE = 0.9;
 
 /** Kinds present at a node, as a bit set. */
 export function kindSignature(n: Node): number {
-  return (n.nul > 0 ? 1 : 0) | (n.bool > 0 ? 2 : 0) | (n.int + n.flt > 0 ? 4 : 0) | (n.str > 0 ? 8 : 0) | (n.obj > 0 ? 16 : 0) | (n.arr > 0 ? 32 : 0);
+  const m = kindMask(n);
+  return (n.nul > 0 ? 1 : 0) | (m & (1 << K_BOOL) ? 2 : 0) | (m & ((1 << K_INT) | (1 << K_FLT)) ? 4 : 0) | (m & (1 << K_STR) ? 8 : 0) | (m & (1 << K_OBJ) ? 16 : 0) | (m & (1 << K_ARR) ? 32 : 0);
 }
 
 /**

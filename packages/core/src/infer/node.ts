@@ -129,6 +129,17 @@ export function addKind(node: Node, kind: number): void {
   else if (k !== kind) toMixed(node, node.n - node.nul - 1)[kind]!++;
 }
 
+/** Bit `1 << kind` set for each kind of non-null value seen at `node` (one read instead of six counts). */
+export function kindMask(node: Node): number {
+  const k = node.k;
+  if (k < KINDS) return node.n - node.nul > 0 ? 1 << k : 0;
+  if (k === K_NONE) return 0;
+  const kc = node.kc!;
+  let m = 0;
+  for (let i = 0; i < KINDS; i++) if (kc[i]! > 0) m |= 1 << i;
+  return m;
+}
+
 /** Switch `node` to per-kind counts, `before` being its non-null value count so far; returns them. */
 function toMixed(node: Node, before: number): number[] {
   const kc = [0, 0, 0, 0, 0, 0];

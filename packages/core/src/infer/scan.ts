@@ -82,6 +82,10 @@ export function prime(): boolean {
     rows.push(
       `${sp}${k % 3 === 0 ? e + ',' : ''}"id":"v${k}","t":"2024-05-01T12:00:0${k % 10}Z","u":"https://x.io/${k}","m":"${k % 2 ? 'a@b.co' : 'open'}",` +
         `"n":${k % 2 ? -k : k * 1e15},"f":${k}.5,"x":${k}e-2,"ts":${1714564800 + k},"b":${k % 2 === 0},"c":${k % 2 === 1},"z":null,` +
+        // Paths with several kinds (numbers and strings past their format and enum checks, escaped
+        // ones, literals, containers): each kind's counting call runs before V8 optimises.
+        `"mx":${k % 2 ? k + 0.5 : -k},"my":${k % 2 ? k + 0.5 : k},"ms":${k % 3 ? `"${'long text '.repeat(5)}"` : k},"me":${k % 3 ? `"${'long\\n text '.repeat(5)}"` : 'true'},` +
+        `"mo":${['{"k":1}', '[1]', '"s"', '2', 'false', 'null'][k % 6]},` +
         `"o":{"k":[${k},"s",{"d":[]},[]],"e":{}},"a":[[${k}],[],"é€"],"l":"${'long text '.repeat(5)}${k}"${k % 3 === 0 ? '' : ',' + e}}`,
     );
   }

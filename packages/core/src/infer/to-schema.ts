@@ -19,7 +19,7 @@
  */
 import { SCHEMA_DRAFTS, type JSONSchema, type JSONSchemaObject, type JSONType } from '../types.js';
 import { detectMap, isEpochKey, looksLikeEnum, pascalName } from './heuristics.js';
-import { MAX_RECURSION, N_UNIX, N_UNIX_MS, Node, STRING_FORMAT_NAMES, mergeNode } from './node.js';
+import { K_ARR, K_BOOL, K_FLT, K_INT, K_OBJ, K_STR, MAX_RECURSION, N_UNIX, N_UNIX_MS, Node, STRING_FORMAT_NAMES, kindMask, mergeNode } from './node.js';
 import { DEFAULT_MAX_DEPTH, type Hint, type InferOptions } from './options.js';
 
 /** Path segment standing for "any array index". */
@@ -111,9 +111,10 @@ function buildNode(node: Node, key: string | null, path: Seg[] | null, depth: nu
   if (node.n === 0) return {};
   if (depth >= ctx.maxDepth) return { description: `Nested deeper than ${ctx.maxDepth} levels: not described (see the maxDepth option)` };
   const hints = path !== null && ctx.hints.length > 0 ? hintsAt(ctx.hints, path) : null;
-  const prims = PRIM_TYPES[(node.bool > 0 ? 1 : 0) | (node.flt > 0 ? 2 : node.int > 0 ? 4 : 0) | (node.str > 0 ? 8 : 0)]!;
-  const hasObj = node.obj > 0;
-  const hasArr = node.arr > 0;
+  const m = kindMask(node);
+  const prims = PRIM_TYPES[(m & (1 << K_BOOL) ? 1 : 0) | (m & (1 << K_FLT) ? 2 : m & (1 << K_INT) ? 4 : 0) | (m & (1 << K_STR) ? 8 : 0)]!;
+  const hasObj = (m & (1 << K_OBJ)) !== 0;
+  const hasArr = (m & (1 << K_ARR)) !== 0;
   const nullable = node.nul > 0;
   const shapes = (hasObj ? 1 : 0) + (hasArr ? 1 : 0) + (prims.length > 0 ? 1 : 0);
   // Only ever null: we know it is nullable, not what it holds (fixtures F10) -> anything.
