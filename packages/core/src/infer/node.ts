@@ -382,6 +382,29 @@ export function childIn(o: ObjInfo, key: string): Node {
 }
 
 /**
+ * The child for `key`, the `seen`-th key (from 0) of an object being counted. When the node has
+ * exactly `seen` children, every one of them was a key of this object already (the object's
+ * keys so far were all counted, and there are as many of them), so `key`, which no object repeats, is
+ * new: one Map insert, no look-up — the case of every key of the first object at a path (one
+ * wide sample: 50,000 look-ups saved).
+ */
+export function childAt(o: ObjInfo, key: string, seen: number): Node {
+  let props = o.props;
+  if (props === null) props = o.props = new Map();
+  if (props.size === seen) {
+    const c = new Node();
+    props.set(key, c);
+    return c;
+  }
+  let c = props.get(key);
+  if (c === undefined) {
+    c = new Node();
+    props.set(key, c);
+  }
+  return c;
+}
+
+/**
  * Nodes kept alive for the life of the module. V8 holds the chain of hidden classes that
  * `new Node()` goes through only weakly: when a full GC runs while no Node is alive (between
  * two inferences), those classes die and every function optimised for them is thrown away —
@@ -581,7 +604,7 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
       let c: Node;
       if (seen < ck.length && ck[seen] === k) c = cn![seen]!;
       else {
-        c = childIn(oi, k);
+        c = childAt(oi, k, seen);
         if (seen < limit) {
           ck[seen] = k;
           cn![seen] = c;
@@ -612,7 +635,7 @@ function visitKey(oi: ObjInfo, o: Record<string, unknown>, k: string, seen: numb
   let c: Node;
   if (seen < ck.length && ck[seen] === k) c = cn[seen]!;
   else {
-    c = childIn(oi, k);
+    c = childAt(oi, k, seen);
     if (seen < limit) {
       ck[seen] = k;
       cn[seen] = c;

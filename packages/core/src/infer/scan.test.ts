@@ -88,6 +88,15 @@ describe('text fast path', () => {
     expect(r.ok && (r.value.properties as Record<string, { type: unknown }>).a!.type).toEqual(['integer', 'string']);
   });
 
+  it('finds duplicate keys in first objects, after key-cache misses and through escapes', () => {
+    // First object at a path (keys added without look-ups), a later object whose second key
+    // misses the cache and repeats its first, and an escaped spelling of an earlier key.
+    for (const text of ['{"a":1,"b":2,"a":3}', '{"a":1,"b":2}\n{"a":1,"a":2}', '{"a":1,"b":2}\n{"b":1,"a":2,"b":3}', '{"ab":1,"\\u0061b":2}', '{"o":{"x":1,"y":2,"x":3}}']) {
+      expect(inferFromTextFast(text, true, {}), text).toBeNull();
+    }
+    expect(inferFromTextFast('{"a":1,"b":2}\n{"b":1,"a":2}\n{"c":1,"a":2,"b":3}', true, {})).not.toBeNull();
+  });
+
   it('rejects a value spanning lines in NDJSON but not in JSON', () => {
     expect(tryInferSchemaFromText('{"a":\n1}', { format: 'ndjson' }).ok).toBe(false);
     expect(tryInferSchemaFromText('{"a":\n1}', { format: 'json' }).ok).toBe(true);

@@ -328,7 +328,9 @@ function keyMiss(text: string, i: number, obj: ObjInfo, objects: number, seen: n
     if (nextCtl < start) nextCtl = nextControl(text, start);
     if (nextCtl < q) return -1;
     i = q + 1;
-    child = childIn(obj, text.slice(start, q));
+    const c = newOrExisting(obj, text.slice(start, q), seen);
+    if (c === null) return -1; // a duplicate key
+    child = c;
     if (seen < KEY_CACHE_MAX && objects > 1) {
       if (codeAt(text, i) === 58) {
         let ck = sk;
@@ -348,7 +350,9 @@ function keyMiss(text: string, i: number, obj: ObjInfo, objects: number, seen: n
     const j = escapedEnd(text, start);
     if (j < 0) return -1;
     i = j + 1;
-    child = childIn(obj, JSON.parse(text.slice(start - 1, i)) as string);
+    const c = newOrExisting(obj, JSON.parse(text.slice(start - 1, i)) as string, seen);
+    if (c === null) return -1; // a duplicate key
+    child = c;
     if (sk !== null && seen < sk.length) {
       sk.length = seen; // an escaped key can't be matched raw: forget the cache from here
       obj.sn!.length = seen;
@@ -362,6 +366,24 @@ function keyMiss(text: string, i: number, obj: ObjInfo, objects: number, seen: n
   if (codeAt(text, i) !== 58) return -1;
   missChild = child;
   return i + 1;
+}
+
+/**
+ * The child for `key`, the `seen`-th key of the object being scanned, or null for a key this
+ * object already had. While the node has exactly `seen` children (every key of the first object
+ * at a path), each child is a key of this object already: one Map insert, and the key was
+ * there before — a duplicate — if the Map did not grow. Otherwise a look-up; duplicates are
+ * then caught by the caller's stamps.
+ */
+function newOrExisting(obj: ObjInfo, key: string, seen: number): Node | null {
+  let props = obj.props;
+  if (props === null) props = obj.props = new Map();
+  if (props.size === seen) {
+    const c = new Node();
+    props.set(key, c);
+    return props.size === seen ? null : c;
+  }
+  return childIn(obj, key);
 }
 
 /** A string value with escapes whose contents start at `start`, into `cur`; the index after it, or -1. */
