@@ -102,7 +102,7 @@ export function compareExamples(a: Example, b: Example): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// Kind codes of non-null values (Node.k): the index of each kind's counter in Node.kc.
+// Kind codes of non-null values (Node.k): the index of each kind's counter in Rare.kc.
 export const K_BOOL = 0;
 export const K_INT = 1;
 export const K_FLT = 2;
@@ -113,7 +113,7 @@ export const K_ARR = 5;
 export const KINDS = 6;
 /** Node.k of a node that saw no non-null value yet. */
 export const K_NONE = 6;
-/** Node.k of a node that saw values of several kinds (counts in Node.kc). */
+/** Node.k of a node that saw values of several kinds (counts in Rare.kc). */
 export const K_MIXED = 7;
 
 /**
@@ -124,7 +124,7 @@ export const K_MIXED = 7;
  */
 export function addKind(node: Node, kind: number): void {
   const k = node.k;
-  if (k === K_MIXED) node.kc![kind]!++;
+  if (k === K_MIXED) node.x!.kc![kind]!++;
   else if (k === K_NONE && node.n - node.nul === 1) node.k = kind;
   else if (k !== kind) toMixed(node, node.n - node.nul - 1)[kind]!++;
 }
@@ -134,7 +134,7 @@ export function kindMask(node: Node): number {
   const k = node.k;
   if (k < KINDS) return node.n - node.nul > 0 ? 1 << k : 0;
   if (k === K_NONE) return 0;
-  const kc = node.kc!;
+  const kc = node.x!.kc!;
   let m = 0;
   for (let i = 0; i < KINDS; i++) if (kc[i]! > 0) m |= 1 << i;
   return m;
@@ -146,7 +146,7 @@ function toMixed(node: Node, before: number): number[] {
   const k = node.k;
   if (k < KINDS) kc[k] = before;
   node.k = K_MIXED;
-  node.kc = kc;
+  node.rare().kc = kc;
   return kc;
 }
 
@@ -157,9 +157,9 @@ function mergeCounts(dst: Node, src: Node): void {
     const dk = dst.k;
     if (sk !== K_MIXED && (sk === dk || dk === K_NONE)) dst.k = sk;
     else {
-      const kc = dk === K_MIXED ? dst.kc! : toMixed(dst, dst.n - dst.nul);
+      const kc = dk === K_MIXED ? dst.x!.kc! : toMixed(dst, dst.n - dst.nul);
       if (sk === K_MIXED) {
-        const skc = src.kc!;
+        const skc = src.x!.kc!;
         for (let i = 0; i < KINDS; i++) kc[i]! += skc[i]!;
       } else kc[sk]! += src.n - src.nul;
     }
@@ -170,9 +170,12 @@ function mergeCounts(dst: Node, src: Node): void {
 
 /**
  * Enum tracking given up at a path (more than {@link ENUM_TRACK} distinct strings, or a long
- * one): the value of {@link Node.ev} then. Never mutated.
+ * one): the value of {@link Node.ev} then. Keeps the last string whose formats were checked, so
+ * the same string again (a repository's URL in every event) is not checked again.
  */
-export const ENUM_OVER: ReadonlyMap<string, number> = new Map<string, number>();
+export class EnumOver {
+  ls: string | null = null;
+}
 
 /**
  * What only object paths need, out of line: created with the first object seen at the path
@@ -191,12 +194,14 @@ export class ObjInfo {
   sn: Node[] | null = null;
 }
 
-/** Rarely set per-path data, out of line: examples (only with stats) and the empty-array count. */
+/** Rarely set per-path data, out of line: examples (only with stats), the empty-array count, per-kind counts of mixed paths. */
 export class Rare {
   /** Up to `maxExamples` smallest distinct primitive values (only when examples are collected). */
   ex: Example[] | null = null;
   /** Arrays with no elements. */
   ea = 0;
+  /** Counts per kind (index = kind code) when the node's `k` is {@link K_MIXED}, else null. */
+  kc: number[] | null = null;
 }
 
 /**
@@ -213,12 +218,10 @@ export class Node {
   nul = 0;
   /**
    * The kind of every non-null value here ({@link K_BOOL}…{@link K_ARR}: its count is
-   * `n - nul`), {@link K_NONE} (none), or {@link K_MIXED} (counts per kind in `kc`). One kind is
+   * `n - nul`), {@link K_NONE} (none), or {@link K_MIXED} (counts per kind in `x.kc`). One kind is
    * the usual case, and six counters inline would cost 40 bytes more in every node.
    */
   k = K_NONE;
-  /** Counts per kind (index = kind code) when `k` is {@link K_MIXED}, else null. */
-  kc: number[] | null = null;
   /** String formats every string so far satisfies. */
   sf = ALL_STRING_FORMATS;
   /** Integer formats every number so far satisfies (0 once a non-integer is seen). */
@@ -226,12 +229,10 @@ export class Node {
   /**
    * Distinct strings for enum detection: null = none yet; a string = the only one so far (its
    * count in `c1`; saves a Map per path); a Map = 2..{@link ENUM_TRACK} with counts;
-   * {@link ENUM_OVER} = too many or a long one.
+   * an {@link EnumOver} = too many or a long one.
    */
-  ev: string | Map<string, number> | null = null;
+  ev: string | Map<string, number> | EnumOver | null = null;
   c1 = 0;
-  /** The last string whose formats were checked here (not part of the state). */
-  ls: string | null = null;
   /** Element node shared by all arrays at this path. */
   items: Node | null = null;
   /** Object-only data (null until an object is seen here, or a child is added). */
@@ -244,7 +245,7 @@ export class Node {
   /** Non-null values of one kind (a kind code). */
   count(kind: number): number {
     const k = this.k;
-    return k === kind ? this.n - this.nul : k === K_MIXED ? this.kc![kind]! : 0;
+    return k === kind ? this.n - this.nul : k === K_MIXED ? this.x!.kc![kind]! : 0;
   }
 
   get bool(): number {
@@ -277,7 +278,7 @@ export class Node {
   setCounts(n: number, nul: number, counts: readonly number[]): void {
     this.n = n;
     this.nul = nul;
-    this.kc = null;
+    if (this.x !== null) this.x.kc = null;
     let nonZero = 0;
     let kind = K_NONE;
     for (let i = 0; i < KINDS; i++) {
@@ -290,7 +291,7 @@ export class Node {
     else if (nonZero === 1 && counts[kind] === n - nul) this.k = kind;
     else {
       this.k = K_MIXED;
-      this.kc = counts.slice(0, KINDS);
+      this.rare().kc = counts.slice(0, KINDS);
     }
   }
 
@@ -320,13 +321,13 @@ export class Node {
 
   /** True once enum tracking gave up here. */
   get svOver(): boolean {
-    return this.ev === ENUM_OVER;
+    return this.ev instanceof EnumOver;
   }
 
   /** The tracked distinct strings when there are 2..ENUM_TRACK of them, else null. */
   get sv(): Map<string, number> | null {
     const ev = this.ev;
-    return ev === null || ev === ENUM_OVER || typeof ev === 'string' ? null : ev;
+    return ev === null || ev instanceof EnumOver || typeof ev === 'string' ? null : ev;
   }
 
   /** The object-only data, created when missing. */
@@ -346,7 +347,7 @@ export class Node {
   /** Distinct strings with counts (a fresh Map when only one was seen), or null when none / overflowed. */
   values(): Map<string, number> | null {
     const ev = this.ev;
-    if (ev === null || ev === ENUM_OVER) return null;
+    if (ev === null || ev instanceof EnumOver) return null;
     if (typeof ev === 'string') return new Map([[ev, this.c1]]);
     return ev;
   }
@@ -354,7 +355,7 @@ export class Node {
   /** Replace the distinct strings (null = overflowed). */
   setValues(m: Map<string, number> | null): void {
     this.c1 = 0;
-    if (m === null || m.size > ENUM_TRACK) this.ev = ENUM_OVER as Map<string, number>;
+    if (m === null || m.size > ENUM_TRACK) this.ev = new EnumOver();
     else if (m.size === 0) this.ev = null;
     else if (m.size === 1) {
       const [k, c] = m.entries().next().value!;
@@ -415,6 +416,8 @@ const KEEP_NODE_SHAPE_ALIVE: unknown[] = (() => {
   n.child('k');
   n.objInfo().ck = ['k'];
   n.rare().ex = ['x'];
+  n.x!.kc = [0, 0, 0, 0, 0, 0];
+  n.ev = new EnumOver();
   return [n, new Node(), new ObjInfo(), new Rare()];
 })();
 export function nodeShapeAnchor(): readonly unknown[] {
@@ -457,7 +460,7 @@ export function addExample(node: Node, v: Example, max: number): void {
  */
 function countValue(node: Node, s: string, c: number): void {
   const ev = node.ev;
-  if (ev === ENUM_OVER) return;
+  if (ev instanceof EnumOver) return;
   if (ev === null) {
     node.ev = s;
     node.c1 = c;
@@ -470,7 +473,7 @@ function countValue(node: Node, s: string, c: number): void {
   } else {
     const x = ev.get(s);
     if (x !== undefined) ev.set(s, x + c);
-    else if (ev.size >= ENUM_TRACK) node.ev = ENUM_OVER as Map<string, number>;
+    else if (ev.size >= ENUM_TRACK) node.ev = new EnumOver();
     else ev.set(s, c);
   }
 }
@@ -478,28 +481,43 @@ function countValue(node: Node, s: string, c: number): void {
 /** Count a string at `node` (the caller counts `n`). */
 export function addString(node: Node, s: string, ctx: AddContext): void {
   if (node.k !== K_STR) addKind(node, K_STR);
-  // Same string as last time at this path (common: a repository's URLs in every event) -> same formats.
-  if (node.sf !== 0 && s !== node.ls) {
-    node.sf = stringFormats(s, node.sf);
-    node.ls = s;
-  }
+  // Enum tracking first: it tells whether `s` was seen here before, and then its formats are
+  // already in `sf` (same string as before at this path: common, a repository's URLs in every event).
   const ev = node.ev;
-  if (ev !== ENUM_OVER) {
-    if (s.length > ENUM_MAX_LENGTH) node.ev = ENUM_OVER as Map<string, number>;
-    else if (ev === null) {
+  let known = false;
+  if (ev === null) {
+    if (s.length > ENUM_MAX_LENGTH) node.ev = overWith(s);
+    else {
       node.ev = s;
       node.c1 = 1;
-    } else if (typeof ev === 'string') {
-      if (ev === s) node.c1++;
-      else node.ev = new Map([[ev, node.c1], [s, 1]]);
-    } else {
-      const c = ev.get(s);
-      if (c !== undefined) ev.set(s, c + 1);
-      else if (ev.size >= ENUM_TRACK) node.ev = ENUM_OVER as Map<string, number>;
-      else ev.set(s, 1);
     }
+  } else if (typeof ev === 'string') {
+    if (ev === s) {
+      node.c1++;
+      known = true;
+    } else if (s.length > ENUM_MAX_LENGTH) node.ev = overWith(s);
+    else node.ev = new Map([[ev, node.c1], [s, 1]]);
+  } else if (ev instanceof EnumOver) {
+    if (node.sf !== 0) {
+      if (ev.ls === s) known = true;
+      else ev.ls = s;
+    }
+  } else {
+    const c = ev.get(s);
+    if (c !== undefined) {
+      ev.set(s, c + 1);
+      known = true;
+    } else if (s.length > ENUM_MAX_LENGTH || ev.size >= ENUM_TRACK) node.ev = overWith(s);
+    else ev.set(s, 1);
   }
+  if (!known && node.sf !== 0) node.sf = stringFormats(s, node.sf);
   if (ctx.maxExamples > 0 && s.length <= 200) addExample(node, s, ctx.maxExamples);
+}
+
+function overWith(s: string): EnumOver {
+  const o = new EnumOver();
+  o.ls = s;
+  return o;
 }
 
 /** Count a number at `node` (the caller counts `n`). */
@@ -707,9 +725,11 @@ function mergeRec(dst: Node, src: Node, depth: number, maxExamples: number, queu
   const sx = src.x;
   if (sx !== null && sx.ea !== 0) dst.rare().ea += sx.ea;
   const sev = src.ev;
-  if (sev === ENUM_OVER) {
-    dst.ev = sev;
-    dst.c1 = 0;
+  if (sev instanceof EnumOver) {
+    if (!(dst.ev instanceof EnumOver)) {
+      dst.ev = new EnumOver();
+      dst.c1 = 0;
+    }
   } else if (typeof sev === 'string') countValue(dst, sev, src.c1);
   else if (sev !== null) {
     if (consume && dst.ev === null) dst.ev = sev;
