@@ -30,6 +30,8 @@ export const F_IPV4 = 128;
 export const F_IPV6 = 256;
 export const F_URI = 512;
 export const ALL_STRING_FORMATS = 1023;
+/** Where the integer format bits start in {@link Node.fm} (above the string format bits). */
+export const NF_SHIFT = 10;
 export const STRING_FORMAT_NAMES: readonly [number, string][] = [
   [F_DATE_TIME, 'date-time'],
   [F_DATE_TIME_SPACE, 'date-time-space'],
@@ -222,10 +224,12 @@ export class Node {
    * the usual case, and six counters inline would cost 40 bytes more in every node.
    */
   k = K_NONE;
-  /** String formats every string so far satisfies. */
-  sf = ALL_STRING_FORMATS;
-  /** Integer formats every number so far satisfies (0 once a non-integer is seen). */
-  nf = ALL_NUMBER_FORMATS;
+  /**
+   * Formats, in one field: the string formats every string so far satisfies (`sf`, the low
+   * {@link NF_SHIFT} bits) and the integer formats every number so far satisfies (`nf`, above;
+   * 0 once a non-integer is seen). Both only lose bits, so merging is one `&`.
+   */
+  fm = ALL_STRING_FORMATS | (ALL_NUMBER_FORMATS << NF_SHIFT);
   /**
    * Distinct strings for enum detection: null = none yet; a string = the only one so far (its
    * count in `c1`; saves a Map per path); a Map = 2..{@link ENUM_TRACK} with counts;
@@ -241,6 +245,21 @@ export class Node {
   x: Rare | null = null;
   /** Serial of the last object (in the text scanner) that had this key: detects duplicate keys. */
   stamp = 0;
+
+  /** String formats every string so far satisfies. */
+  get sf(): number {
+    return this.fm & ALL_STRING_FORMATS;
+  }
+
+  /** Integer formats every number so far satisfies. */
+  get nf(): number {
+    return this.fm >> NF_SHIFT;
+  }
+
+  /** Set both format sets (reading a state). */
+  setFormats(sf: number, nf: number): void {
+    this.fm = sf | (nf << NF_SHIFT);
+  }
 
   /** Non-null values of one kind (a kind code). */
   count(kind: number): number {
@@ -498,7 +517,7 @@ export function addString(node: Node, s: string, ctx: AddContext): void {
     } else if (s.length > ENUM_MAX_LENGTH) node.ev = overWith(s);
     else node.ev = new Map([[ev, node.c1], [s, 1]]);
   } else if (ev instanceof EnumOver) {
-    if (node.sf !== 0) {
+    if ((node.fm & ALL_STRING_FORMATS) !== 0) {
       if (ev.ls === s) known = true;
       else ev.ls = s;
     }
@@ -510,7 +529,8 @@ export function addString(node: Node, s: string, ctx: AddContext): void {
     } else if (s.length > ENUM_MAX_LENGTH || ev.size >= ENUM_TRACK) node.ev = overWith(s);
     else ev.set(s, 1);
   }
-  if (!known && node.sf !== 0) node.sf = stringFormats(s, node.sf);
+  const fm = node.fm;
+  if (!known && (fm & ALL_STRING_FORMATS) !== 0) node.fm = (fm & ~ALL_STRING_FORMATS) | stringFormats(s, fm & ALL_STRING_FORMATS);
   if (ctx.maxExamples > 0 && s.length <= 200) addExample(node, s, ctx.maxExamples);
 }
 
@@ -528,10 +548,11 @@ export function addNumber(node: Node, v: number, ctx: AddContext): void {
   }
   if (Number.isInteger(v)) {
     if (node.k !== K_INT) addKind(node, K_INT);
-    if (node.nf !== 0) node.nf = numberFormats(v, node.nf);
+    const fm = node.fm;
+    if (fm > ALL_STRING_FORMATS) node.fm = (fm & ALL_STRING_FORMATS) | (numberFormats(v, fm >> NF_SHIFT) << NF_SHIFT);
   } else {
     if (node.k !== K_FLT) addKind(node, K_FLT);
-    node.nf = 0;
+    node.fm &= ALL_STRING_FORMATS;
   }
   if (ctx.maxExamples > 0) addExample(node, v, ctx.maxExamples);
 }
@@ -558,7 +579,7 @@ export function addValue(node: Node, v: unknown, depth: number, ctx: AddContext)
     case 'bigint':
       node.n++;
       if (node.k !== K_INT) addKind(node, K_INT);
-      node.nf = 0;
+      node.fm &= ALL_STRING_FORMATS;
       return;
     case 'object':
       break;
@@ -718,8 +739,7 @@ function mergeRec(dst: Node, src: Node, depth: number, maxExamples: number, queu
     return;
   }
   mergeCounts(dst, src);
-  dst.sf &= src.sf;
-  dst.nf &= src.nf;
+  dst.fm &= src.fm;
   const so = src.o;
   if (so !== null && so.eo !== 0) dst.objInfo().eo += so.eo;
   const sx = src.x;

@@ -6,7 +6,7 @@
  * and the caller throws its partial state away and takes the exact path (JSON.parse per value),
  * which also produces the located parse issues. Iterative (explicit stack): any depth.
  */
-import { addExample, addKind, addNumber, addString, childIn, EnumOver, K_ARR, K_BOOL, K_INT, K_OBJ, K_STR, KEY_CACHE_MAX, MAX_DEPTH, type AddContext, Node, ObjInfo } from './node.js';
+import { addExample, addKind, ALL_STRING_FORMATS, addNumber, addString, childIn, EnumOver, K_ARR, K_BOOL, K_INT, K_OBJ, K_STR, KEY_CACHE_MAX, MAX_DEPTH, type AddContext, Node, ObjInfo } from './node.js';
 
 /** Where scanned samples go. */
 export interface ScanTarget {
@@ -159,7 +159,7 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         if (nextCtl < start) nextCtl = nextControl(text, start);
         if (nextCtl < q) return -1;
         i = q + 1;
-        if (cur.sf !== 0 || !(cur.ev instanceof EnumOver) || wantEx) addString(cur, text.slice(start, q), ctx);
+        if ((cur.fm & ALL_STRING_FORMATS) !== 0 || !(cur.ev instanceof EnumOver) || wantEx) addString(cur, text.slice(start, q), ctx);
         else if (cur.k !== K_STR) addKind(cur, K_STR);
       } else {
         i = escapedValue(text, start, cur, ctx);
@@ -217,7 +217,7 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
         cur = items;
         continue; // the first element
       }
-    } else if (c >= 49 && c <= 57 && cur.nf === 0 && !wantEx) {
+    } else if (c >= 49 && c <= 57 && cur.fm <= ALL_STRING_FORMATS && !wantEx) {
       // The usual number where nothing but its kind counts: a plain positive integer (15 digits
       // at most: longer ones may round to Infinity, which counts as null like JSON.stringify's).
       let j = i + 1;
@@ -390,7 +390,7 @@ function newOrExisting(obj: ObjInfo, key: string, seen: number): Node | null {
 function escapedValue(text: string, start: number, cur: Node, ctx: AddContext): number {
   const j = escapedEnd(text, start);
   if (j < 0) return -1;
-  if (cur.sf !== 0 || !(cur.ev instanceof EnumOver) || ctx.maxExamples > 0) addString(cur, JSON.parse(text.slice(start - 1, j + 1)) as string, ctx);
+  if ((cur.fm & ALL_STRING_FORMATS) !== 0 || !(cur.ev instanceof EnumOver) || ctx.maxExamples > 0) addString(cur, JSON.parse(text.slice(start - 1, j + 1)) as string, ctx);
   else if (cur.k !== K_STR) addKind(cur, K_STR);
   return j + 1;
 }
@@ -477,7 +477,7 @@ function scanNumber(text: string, i: number, cur: Node, ctx: AddContext, wantEx:
     while (i < n && (c = text.charCodeAt(i)) >= 48 && c <= 57) i++;
     if (i === f) return -1;
   }
-  if (simple && digits <= 15 && cur.nf === 0 && !wantEx) {
+  if (simple && digits <= 15 && cur.fm <= ALL_STRING_FORMATS && !wantEx) {
     if (cur.k !== K_INT) addKind(cur, K_INT);
   } else addNumber(cur, simple && digits <= 15 ? (text.charCodeAt(start) === 45 ? -v : v) : Number(text.slice(start, i)), ctx);
   return i;

@@ -150,8 +150,7 @@ export function readState(raw: unknown): { ok: true; state: InferenceState; root
     if (s.ea !== 0) node.rare().ea = s.ea as number;
     if (!isCount(s.sf) || s.sf > ALL_STRING_FORMATS) return bad('sf must be a format bit set', ['nodes', i, 'sf']);
     if (!isCount(s.nf) || s.nf > ALL_NUMBER_FORMATS) return bad('nf must be a format bit set', ['nodes', i, 'nf']);
-    node.sf = s.sf;
-    node.nf = s.nf;
+    node.setFormats(s.sf, s.nf);
     if (s.sv === null) node.setValues(null);
     else if (Array.isArray(s.sv) && s.sv.length <= ENUM_TRACK && s.sv.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && isCount(e[1]) && e[1] > 0)) {
       if (s.sv.length > 0) node.setValues(new Map(s.sv as [string, number][]));
