@@ -325,6 +325,28 @@ describe('inferrer, state and merge', () => {
     }
   });
 
+  it('reads back every counter exactly, also counts no inference would produce', () => {
+    // Node keeps one kind code instead of six counters where it can (node.ts): a state whose
+    // counts do not add up, or with several kinds, must still come back field for field.
+    const node = (o: Record<string, unknown>) => ({ n: 0, nul: 0, bool: 0, int: 0, flt: 0, str: 0, obj: 0, arr: 0, eo: 0, ea: 0, sf: 1023, nf: 3, sv: [], ...o });
+    const state = {
+      format: 'fieldkit-inference-state', version: 1, count: 3, maxExamples: 2, keys: [], dropped: [], values: [],
+      partitions: [{ tag: [], root: 0 }],
+      nodes: [
+        node({ n: 3, obj: 3, eo: 1, props: [['a', 1], ['b', 2], ['c', 3], ['d', 4], ['e', 5]] }),
+        node({ n: 5, nul: 1, str: 2, sf: 0, sv: [['x', 2]], ex: ['x'] }), // counts short of n
+        node({ n: 4, nul: 1, int: 1, flt: 1, str: 1, nf: 0, sv: null }), // mixed, enum given up
+        node({ n: 2, nul: 2 }), // only nulls
+        node({ n: 0, arr: 1, ea: 1, items: 6 }), // a kind count without n
+        node({ n: 2, int: 2, sv: [['p', 1], ['q', 3]] }), // enum values without strings
+        node({ n: 1, bool: 1, ex: [true] }),
+      ],
+    };
+    const r = inferrerFromState(JSON.parse(JSON.stringify(state)));
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(JSON.parse(JSON.stringify(r.value.state))).toEqual(state);
+  });
+
   it('rejects malformed states with issues', () => {
     const r = inferrerFromState({ format: 'fieldkit-inference-state', version: 1, count: 1, maxExamples: 0, keys: [], dropped: [], values: [], partitions: [{ tag: [], root: 5 }], nodes: [] });
     expect(r.ok).toBe(false);
