@@ -9,7 +9,7 @@
 import { fail, FieldkitError, ok, type Issue, type Result } from '../errors.js';
 import type { JSONSchemaObject } from '../types.js';
 import { DISCRIMINATOR_KEYS, DISCRIMINATOR_MAX_VALUES, MAX_PARTITIONS, isTagValue } from './heuristics.js';
-import { addSample, mergeNode, Node } from './node.js';
+import { addSample, MAX_RECURSION, mergeNode, Node, primeWalk } from './node.js';
 import { checkHintsAgainst } from './hints.js';
 import { DEFAULT_INFER_OPTIONS, DEFAULT_MAX_DEPTH, type Hint, type InferOptions, type TextReaderOptions } from './options.js';
 import { flattenNode, readState, type InferenceState, type NodeState, type PartitionState } from './state.js';
@@ -379,6 +379,7 @@ class InferrerImpl implements Inferrer {
  * the exact path (invalid JSON, duplicate keys…): the caller then starts over with a reader.
  */
 export function inferFromTextFast(text: string, ndjson: boolean, opts: InferOptions): Inferrer | null {
+  warmUp();
   const inf = new InferrerImpl(opts, examplesFor(opts), trackedKeys(namedKeys(opts), opts.discriminator !== false));
   return scanSamples(text, ndjson, inf) ? inf : null;
 }
@@ -391,6 +392,7 @@ function examplesFor(opts: InferOptions): number {
 
 /** Start an empty inferrer. With `stats: true` examples are collected as samples are added. */
 export function createInferrer(opts: InferOptions = {}): Inferrer {
+  warmUp();
   return new InferrerImpl(opts, examplesFor(opts), trackedKeys(namedKeys(opts), opts.discriminator !== false));
 }
 
@@ -405,6 +407,7 @@ function inferrerFromStateUnchecked(state: InferenceState): InferrerImpl {
  * malformed state gives `infer/state` issues instead of a throw.
  */
 export function inferrerFromState(state: unknown, opts: InferOptions = {}): Result<Inferrer> {
+  warmUp();
   const r = readState(state);
   if (!r.ok) return fail(r.issues);
   const s = r.state;
@@ -425,12 +428,27 @@ export function inferrerFromState(state: unknown, opts: InferOptions = {}): Resu
   return ok(inf, issues);
 }
 
+/** A value nested `levels` deep, objects and arrays alternating (past MAX_RECURSION: the queued paths). */
+function nested(levels: number): unknown {
+  let v: unknown = 1;
+  for (let i = 0; i < levels; i++) v = i % 2 ? [v] : { d: i, c: v };
+  return v;
+}
+
 /**
- * A small inference kept alive for the life of the module (see KEEP_NODE_SHAPE_ALIVE in
- * node.ts): it anchors the hidden classes of partitions, contexts and schema objects, so a full
- * GC between two inferences does not discard the optimised code built for them.
+ * Small inferences kept alive for the life of the process (see KEEP_NODE_SHAPE_ALIVE in
+ * node.ts): they anchor the hidden classes of partitions, contexts and schema objects, so a full
+ * GC between two inferences does not discard the optimised code built for them, and they run
+ * every branch of the walk and the schema builder (deep values through the queue included) before
+ * V8 optimises them, so a branch first met later does not throw that code away. Made on the first
+ * use of an inferrer (a few milliseconds, once), not at import.
  */
-const SHAPE_ANCHOR: unknown[] = (() => {
+let SHAPE_ANCHOR: unknown[] | null = null;
+
+function warmUp(): void {
+  if (SHAPE_ANCHOR !== null) return;
+  SHAPE_ANCHOR = [];
+  primeWalk();
   const inf = createInferrer({ stats: true });
   const sample = {
     eventName: 'a', s: 'x', e: 'a@b.co', d: '2024-05-01T12:00:00Z', n: 1, f: 1.5, b: true, z: null,
@@ -449,9 +467,13 @@ const SHAPE_ANCHOR: unknown[] = (() => {
       byId: { [`${i}`]: { a: i }, [`${i + 20}`]: { a: i } }, deep: { a: { b: { c: 1 } } },
     });
   }
-  return [inf, inf.toSchema(), inf.toSchema({ discriminator: false }), shapes, shapes.toSchema(), shapes.toSchema({ maxDepth: 2 })];
-})();
-/** The anchor (exported so bundlers and linters see it used). */
+  const deep = createInferrer({ discriminator: false });
+  for (let i = 0; i < 2; i++) deep.add(nested(MAX_RECURSION + 50));
+  SHAPE_ANCHOR.push(inf, inf.toSchema(), inf.toSchema({ discriminator: false }), shapes, shapes.toSchema(), shapes.toSchema({ maxDepth: 2 }), deep, deep.toSchema());
+}
+
+/** The anchor, made on first use (exported so bundlers and linters see it used). */
 export function shapeAnchor(): readonly unknown[] {
-  return SHAPE_ANCHOR;
+  warmUp();
+  return SHAPE_ANCHOR!;
 }

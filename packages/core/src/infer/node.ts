@@ -790,15 +790,20 @@ function mergeRec(dst: Node, src: Node, depth: number, maxExamples: number, queu
   }
 }
 
+let walkPrimed = false;
+
 /**
- * Run the walk over values of every kind at shared paths before any real sample (once per
- * process, well under a millisecond). V8 optimises addValue and its helpers for the calls it has
- * seen run; a kind-counting call first met after that (the first float at a path, a path that
- * turns mixed) threw the optimised code away, a 10-20 ms recompile in the second inference of a
- * process (github: trace-deopt "Insufficient type feedback for call"). Several rounds on fresh
- * roots, so that the first-value calls also run after V8 starts recording feedback.
+ * Run the walk over values of every kind at shared paths before the first real sample (once per
+ * process, well under a millisecond; called by the inferrer's first use, not at import). V8
+ * optimises addValue and its helpers for the calls it has seen run; a kind-counting call first met
+ * after that (the first float at a path, a path that turns mixed) threw the optimised code away, a
+ * 10-20 ms recompile in the second inference of a process (github: trace-deopt "Insufficient type
+ * feedback for call"). Several rounds on fresh roots, so that the first-value calls also run after
+ * V8 starts recording feedback. Returns true once done.
  */
-const WALK_PRIMED: boolean = (() => {
+export function primeWalk(): boolean {
+  if (walkPrimed) return true;
+  walkPrimed = true;
   const kinds: unknown[] = [1, 1.5, 'x', true, null, { a: 1, b: 'z' }, [1, 'y', undefined], 'long text '.repeat(5), 2 ** 60, -3, false, [], {}, 'x@y.co'];
   for (let round = 0; round < 6; round++) {
     const root = new Node();
@@ -814,8 +819,4 @@ const WALK_PRIMED: boolean = (() => {
     for (let i = 0; i < kinds.length; i++) addSample(merged, { k0: kinds[i], k1: 'long text '.repeat(5) + i, k2: 'x' + i }, round % 2);
   }
   return true;
-})();
-/** True once the walk ran its priming samples (exported so bundlers and linters see it used). */
-export function walkPrimed(): boolean {
-  return WALK_PRIMED;
 }

@@ -224,7 +224,18 @@ function objectSchema(node: Node, key: string | null, path: Seg[] | null, hints:
 
 /** The one place a build context is made, so every context has the same hidden class. */
 function buildContext(maxDepth: number, stats: boolean, hints: CompiledHint[], maxExamples: number): BuildContext {
-  return { maxDepth, stats, hints, maxExamples, queue: [], base: 0 };
+  return { maxDepth, stats, hints, maxExamples, queue: objectArray(), base: 0 };
+}
+
+/**
+ * An empty array already of V8's object-element kind. A fresh `[]` holds small integers until
+ * the first object goes in; optimised code that pushed into one then deoptimised ("not a Smi")
+ * the first time a deep value reached the work queue, lazily unwinding hundreds of frames.
+ */
+function objectArray<T>(): T[] {
+  const a: (T | null)[] = [null];
+  a.pop();
+  return a as T[];
 }
 
 /**
