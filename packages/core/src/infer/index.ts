@@ -17,12 +17,13 @@ export { DISCRIMINATOR_KEYS } from './heuristics.js';
 /**
  * Texts at least this long (UTF-16 units) take the scanner fast path. Measured with the bench
  * (1 warm-up + 5 timed calls, median, × JSON.parse): webhooks 20 MB 1.2-1.5× with the scanner vs
- * 1.9× for JSON.parse + walk, large 100 MB 1.1-1.3× vs 1.8×, deep 42 KB 1.6-1.8× vs 1.9-2.5×,
- * github 4 MB and wide 1.2 MB about the same either way. Below it JSON.parse + walk wins: a
- * fresh process's first 20 KB text takes ~3 ms that way, ~7 ms through the scanner (its one-off
- * priming, and V8 runs it unoptimised at first).
+ * 1.9× for JSON.parse + walk, large 100 MB 1.1-1.3× vs 1.8×, github 4 MB and wide 1.2 MB about the
+ * same either way. Below it JSON.parse + walk wins: a small text is over before V8 has optimised
+ * the scanner (deep, 42 KB, one 5,000-level value: 1.6-4.6 ms from run to run through the
+ * scanner, 2.2-3.2 ms steadily through JSON.parse + walk; a fresh process's first 20 KB text
+ * ~7 ms vs ~3 ms).
  */
-export const SCAN_MIN_LENGTH = 16_384;
+export const SCAN_MIN_LENGTH = 262_144;
 
 /** Infer one schema from parsed samples (each any JSON value). */
 export function inferSchema(samples: readonly unknown[], opts: InferOptions = {}): JSONSchemaObject {
