@@ -3,49 +3,25 @@
  * pipes and real worker threads (in-process tests run the shards inline, from source).
  * `pnpm test` builds first; when dist is missing this file builds core and cli itself.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main.js';
 import { fakeIO } from './io/fake-io.test-util.js';
+import { binDir, ensureBuilt, runBin, writeNdjson, type BinRun } from './dist.test-util.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const BIN = join(ROOT, 'packages/cli/dist/bin.js');
-const dir = mkdtempSync(join(tmpdir(), 'fk-bin-'));
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}, closeStdout = false): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    if (closeStdout) child.stdout.destroy();
-    else child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
-}
+const dir = binDir('fk-bin-');
+const run = (args: string[], env: NodeJS.ProcessEnv = {}, closeStdout = false): Promise<BinRun> => runBin(dir, args, env, closeStdout);
 
 function bigNdjson(name: string, lines: number): string {
   const kinds = ['emailSend', 'emailOpen', 'emailClick'];
-  let text = '';
-  for (let i = 0; i < lines; i++) {
-    const ev: Record<string, unknown> = {
-      email: `u${i % 977}@example.com`,
-      eventName: kinds[i % 3],
-      dataFields: { campaignId: i * 7, createdAt: '2024-05-01 12:00:00 +00:00', messageId: (i * 2654435761).toString(16), ...(i % 5 ? {} : { plan: 'pro' }) },
-    };
-    text += JSON.stringify(ev) + '\n';
-  }
-  writeFileSync(join(dir, name), text);
-  return name;
+  return writeNdjson(dir, name, lines, (i) => ({
+    email: `u${i % 977}@example.com`,
+    eventName: kinds[i % 3],
+    dataFields: { campaignId: i * 7, createdAt: '2024-05-01 12:00:00 +00:00', messageId: (i * 2654435761).toString(16), ...(i % 5 ? {} : { plan: 'pro' }) },
+  }));
 }
 
-beforeAll(() => {
-  if (!existsSync(BIN)) execFileSync('pnpm', ['--filter', '@fieldkit/core', '--filter', '@fieldkit/cli', 'build'], { cwd: ROOT, stdio: 'ignore' });
-}, 120_000);
+beforeAll(ensureBuilt, 120_000);
 
 describe('dist/bin.js', () => {
   it('infers with --jobs 2 on worker threads exactly what --jobs 1 infers in-process', async () => {

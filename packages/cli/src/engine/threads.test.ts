@@ -4,43 +4,21 @@
  * fresh inferrer per input, and the same schema as one thread. Builds core and cli when dist is
  * missing, like bin.test.ts.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.js';
 import { fakeIO } from '../io/fake-io.test-util.js';
+import { binDir, ensureBuilt, runBin, writeNdjson, type BinRun } from '../dist.test-util.js';
 
-const ROOT = resolve(import.meta.dirname, '../../../..');
-const BIN = join(ROOT, 'packages/cli/dist/bin.js');
-const dir = mkdtempSync(join(tmpdir(), 'fk-threads-'));
-
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
-}
+const dir = binDir('fk-threads-');
+const run = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<BinRun> => runBin(dir, args, env);
 
 function events(name: string, lines: number, kinds: string[]): string {
-  let text = '';
-  for (let i = 0; i < lines; i++) {
-    const ev = { eventName: kinds[i % kinds.length], id: i, dataFields: { n: i % 7, tag: `t${i % 5}`, ...(i % 4 ? {} : { plan: 'pro' }) } };
-    text += JSON.stringify(ev) + '\n';
-  }
-  writeFileSync(join(dir, name), text);
-  return name;
+  return writeNdjson(dir, name, lines, (i) => ({ eventName: kinds[i % kinds.length], id: i, dataFields: { n: i % 7, tag: `t${i % 5}`, ...(i % 4 ? {} : { plan: 'pro' }) } }));
 }
 
-beforeAll(() => {
-  if (!existsSync(BIN)) execFileSync('pnpm', ['--filter', '@fieldkit/core', '--filter', '@fieldkit/cli', 'build'], { cwd: ROOT, stdio: 'ignore' });
-}, 120_000);
+beforeAll(ensureBuilt, 120_000);
 
 async function inProcess(args: string[]): Promise<string> {
   const f = fakeIO({ cwd: dir });
