@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,29 @@ describe('output', () => {
     const f = fakeIO({ brokenStdout: true });
     await expect(writeStdout(f.io.stdout, 'x'.repeat(100_000))).resolves.toBe('closed');
     await expect(writeStdout(f.io.stdout, 'again')).resolves.toBe('closed');
+  });
+
+  it('writes into a FIFO or device instead of replacing it, and through a symlink to its file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fk-out-'));
+    const fifo = join(dir, 'out.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const chunks: Buffer[] = [];
+    const reader = new Promise<string>((res, rej) => {
+      const r = createReadStream(fifo);
+      r.on('data', (c) => chunks.push(c as Buffer));
+      r.on('end', () => res(Buffer.concat(chunks).toString()));
+      r.on('error', rej);
+    });
+    const written = await writeOutputFile('out.fifo', '{"a":1}\n', dir);
+    expect(written.ok).toBe(true);
+    expect(await reader).toBe('{"a":1}\n');
+    expect(lstatSync(fifo).isFIFO()).toBe(true); // still the FIFO, not a file renamed over it
+    writeFileSync(join(dir, 'real.json'), 'old');
+    symlinkSync('real.json', join(dir, 'link.json'));
+    expect((await writeOutputFile('link.json', 'new', dir)).ok).toBe(true);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.json'), 'utf8')).toBe('new');
+    expect(readdirSync(dir).sort()).toEqual(['link.json', 'out.fifo', 'real.json']);
   });
 
   it('writes files whole and names the file when it cannot', async () => {

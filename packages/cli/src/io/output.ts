@@ -2,7 +2,7 @@
  * Writing command output: stdout that survives a closed pipe (`fieldkit infer big.ndjson | head`),
  * and output files written whole or not at all.
  */
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { lstat, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { issue, type Issue, type Result, ok, fail } from '@fieldkit/core/infer';
@@ -48,11 +48,25 @@ export function writeStdout(stdout: Writable, text: string): Promise<WriteOutcom
 
 /**
  * Write an output file whole: the text goes to a temporary file next to it, then is renamed over
- * the target, so a failure never leaves half a schema behind. Relative paths resolve from `cwd`.
- * Failure is an issue `cli/output` naming the file.
+ * the target, so a failure never leaves half a schema behind. A symlink is followed (the file it
+ * points to is replaced, the link stays); a device, FIFO or socket (`-o /dev/stdout`, `-o >(cmd)`)
+ * is written straight into — renaming over it would replace `/dev/null` itself with a file when
+ * run as root. Relative paths resolve from `cwd`. Failure is an issue `cli/output` naming the file.
  */
 export async function writeOutputFile(path: string, text: string, cwd: string): Promise<Result<string>> {
-  const target = resolve(cwd, path);
+  let target = resolve(cwd, path);
+  try {
+    if ((await lstat(target)).isSymbolicLink()) target = await realpath(target);
+    const st = await stat(target);
+    if (!st.isFile() && !st.isDirectory()) {
+      await writeFile(target, text);
+      return ok(target);
+    }
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    // A missing target (or a dangling link) is the usual case: created below.
+    if (code !== 'ENOENT') return fail([outputIssue(path, err)]);
+  }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await writeFile(tmp, text);
