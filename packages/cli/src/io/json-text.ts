@@ -7,7 +7,7 @@
  * For large inputs prefer the streaming inferrer reader (see `commands/infer.ts`); these helpers
  * hold the whole text.
  */
-import { issue, type Issue, type Result, ok, fail } from '@fieldkit/core/infer';
+import { issue, locateJsonError, type Issue, type Result, ok, fail } from '@fieldkit/core/infer';
 
 /** How the text holds its values: one JSON value / several concatenated, one per line, or guess. */
 export type JsonTextFormat = 'json' | 'ndjson' | 'auto';
@@ -267,8 +267,15 @@ function parseLines(text: string, source: string | undefined, maxIssues: number)
   return issues.length ? fail(issues) : ok(values);
 }
 
-/** The first error in `text` from `start`: the scanner's, or "more than one value on the line". */
+/**
+ * The first error in `text` from `start`, worded and placed by the core's locator — the one
+ * `fieldkit infer` reports through — so every command says the same thing about the same text.
+ * The scanner's own finding stands only if the locator sees none (it always does when the
+ * scanner did: both follow JSON.parse exactly).
+ */
 function locateError(text: string, start: number): ScanError {
+  const core = locateJsonError(start === 0 ? text : text.slice(start));
+  if (core !== null) return { offset: start + core.pos, message: core.message };
   const s = scanJsonValue(text, start);
   if ('error' in s) return s.error;
   const rest = firstNonWsFrom(text, s.end);
@@ -290,7 +297,8 @@ function parseConcatenated(text: string, source: string | undefined, maxIssues: 
     const s = scanJsonValue(text, i);
     if ('error' in s) {
       // Concatenated values have no line to resync on: report the first error only.
-      return fail([parseIssue(s.error.message, lc.at(s.error.offset), source, sample)].slice(0, maxIssues));
+      const e = locateError(text, i);
+      return fail([parseIssue(e.message, lc.at(e.offset), source, sample)].slice(0, maxIssues));
     }
     const where = lc.at(s.start);
     values.push({ value: JSON.parse(text.slice(s.start, s.end)) as unknown, line: where.line, column: where.column, sample });

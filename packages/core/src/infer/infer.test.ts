@@ -380,7 +380,9 @@ describe('text', () => {
   it('reports parse errors with line, column, sample and source', () => {
     const r = tryInferSchemaFromText('{"a":1}\n\n{"a":tru}\n', { format: 'ndjson', source: 'in.ndjson' });
     expect(r.ok).toBe(false);
-    expect(r.issues[0]).toMatchObject({ code: 'infer/parse', line: 3, column: 9, sample: 2, source: 'in.ndjson' });
+    // The misspelt literal is named where it starts (column 6), with what was expected.
+    expect(r.issues[0]).toMatchObject({ code: 'infer/parse', line: 3, column: 6, sample: 2, source: 'in.ndjson' });
+    expect(r.issues[0]!.message).toMatch(/Unexpected 'tru' in JSON: expected true/);
     expect(() => inferSchemaFromText('{"a":', { format: 'json' })).toThrow(FieldkitError);
   });
 

@@ -100,7 +100,12 @@ export function locateJsonError(s: string): JsonErrorLocation | null {
   };
   const lit = (word: string): JsonErrorLocation | null => {
     for (let k = 0; k < word.length; k++) {
-      if (s.charCodeAt(i + k) !== word.charCodeAt(k)) return err(i + k);
+      if (s.charCodeAt(i + k) !== word.charCodeAt(k)) {
+        // Name the whole misspelt word where it starts (`nope`, `tru`, `False`), not one letter.
+        let end = i;
+        while (end < n && end - i < 20 && /[A-Za-z0-9_$]/.test(s[end]!)) end++;
+        return err(i, end > i ? `Unexpected '${s.slice(i, end)}' in JSON: expected ${word}` : describe(s, i + k));
+      }
     }
     i += word.length;
     return null;
@@ -139,7 +144,7 @@ export function locateJsonError(s: string): JsonErrorLocation | null {
     else if (c === 116) e = lit('true');
     else if (c === 102) e = lit('false');
     else if (c === 110) e = lit('null');
-    else return err(i);
+    else return err(i, `${describe(s, i)} in JSON: expected a value`);
     if (e) return e;
     if (opened) continue;
     // After a value: close containers or move to the next element.
