@@ -244,7 +244,7 @@ class Reader implements TextReader {
       why += ` (read as concatenated JSON from line ${this.autoSwitchLine}, the first line that is not a whole JSON value; use format "ndjson" for one value per line)`;
     const extra: Partial<Issue> = { line: where.line, column: where.column, sample: this.sampleOffset + this.ordinal };
     if (this.source !== undefined) extra.source = this.source;
-    return issue('infer/parse', `Invalid JSON: ${why}`, extra);
+    return issue('infer/parse', why, extra);
   }
 
   private emit(text: string, line: number, col: number, issues: Issue[]): void {
