@@ -265,7 +265,8 @@ describe('toTypeScript: bad schemas are issues, never rejections', () => {
 
   it('arbitrary JSON as a schema never rejects, and every ok result compiles', async () => {
     const files: Record<string, string> = {};
-    const values = fc.sample(fc.jsonValue({ maxDepth: 4 }), 150);
+    // A fixed seed: how many random values happen to be usable schemas must not decide the outcome.
+    const values = fc.sample(fc.jsonValue({ maxDepth: 4 }), { numRuns: 150, seed: 20261123 });
     for (const [i, v] of values.entries()) {
       const r = await toTypeScript(v as JSONSchemaObject);
       expect(typeof r.ok).toBe('boolean');
