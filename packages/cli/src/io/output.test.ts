@@ -33,7 +33,12 @@ describe('output', () => {
     expect((await writeOutputFile('link.json', 'new', dir)).ok).toBe(true);
     expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'real.json'), 'utf8')).toBe('new');
-    expect(readdirSync(dir).sort()).toEqual(['link.json', 'out.fifo', 'real.json']);
+    // A link to nothing is written through (the file appears), not replaced by a file.
+    symlinkSync('later.json', join(dir, 'dangling.json'));
+    expect((await writeOutputFile('dangling.json', 'x', dir)).ok).toBe(true);
+    expect(lstatSync(join(dir, 'dangling.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'later.json'), 'utf8')).toBe('x');
+    expect(readdirSync(dir).sort()).toEqual(['dangling.json', 'later.json', 'link.json', 'out.fifo', 'real.json']);
   });
 
   it('writes files whole and names the file when it cannot', async () => {

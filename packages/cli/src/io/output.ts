@@ -2,6 +2,7 @@
  * Writing command output: stdout that survives a closed pipe (`fieldkit infer big.ndjson | head`),
  * and output files written whole or not at all.
  */
+import type { Stats } from 'node:fs';
 import { lstat, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -54,18 +55,32 @@ export function writeStdout(stdout: Writable, text: string): Promise<WriteOutcom
  * run as root. Relative paths resolve from `cwd`. Failure is an issue `cli/output` naming the file.
  */
 export async function writeOutputFile(path: string, text: string, cwd: string): Promise<Result<string>> {
-  let target = resolve(cwd, path);
+  const given = resolve(cwd, path);
+  let target = given;
   try {
-    if ((await lstat(target)).isSymbolicLink()) target = await realpath(target);
-    const st = await stat(target);
-    if (!st.isFile() && !st.isDirectory()) {
+    let st: Stats | undefined;
+    try {
+      st = await lstat(given);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ENOENT') throw err; // a new file: created below
+    }
+    if (st?.isSymbolicLink()) {
+      try {
+        target = await realpath(given);
+        st = await stat(target);
+      } catch {
+        // A link to nothing, or to what has no path (`/dev/stdout` when stdout is a pipe):
+        // write through the link itself, never over it.
+        await writeFile(given, text);
+        return ok(given);
+      }
+    }
+    if (st && !st.isFile() && !st.isDirectory()) {
       await writeFile(target, text);
       return ok(target);
     }
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    // A missing target (or a dangling link) is the usual case: created below.
-    if (code !== 'ENOENT') return fail([outputIssue(path, err)]);
+    return fail([outputIssue(path, err)]);
   }
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
