@@ -178,6 +178,8 @@ function scanValue(text: string, i: number, root: Node, ndjson: boolean, ctx: Ad
       } else {
         if (cur.o === null) cur.o = new ObjInfo();
         if (sp >= MAX_DEPTH) return -1; // the exact path rejects it (circular or absurd)
+        // (The same four stores open an array below: written out, not a helper — a saveFrame()
+        // call measured ~3% slower on webhooks text.)
         if (sp > 0) {
           fNode[sp - 1] = topNode;
           fKind[sp - 1] = topObj ? OBJ : ARR;
