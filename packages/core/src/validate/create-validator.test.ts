@@ -169,6 +169,24 @@ describe('createValidator: one message per ajv keyword, as people read them', ()
     expect(lines(check(s, {}))).toEqual(['["__proto__"] validate/required: missing required field "__proto__"']);
   });
 
+  it('regression: a name with a lone surrogate (valid JSON) compiles and is checked like any other', () => {
+    // ajv threw "URI malformed" compiling `properties["a\ud800b"]`: the schema inferred from a
+    // valid payload could not validate that payload.
+    const s = JSON.parse('{"type":"object","properties":{"a\\ud800.b":{"type":"string"},"\\udc00":{"type":"object","properties":{"x\\ud800":{"type":"integer"}},"required":["x\\ud800"]}},"required":["a\\ud800.b"]}');
+    const v = createValidator(s);
+    expect(v.ok && v.issues).toEqual([]);
+    expect(lines(check(s, JSON.parse('{"a\\ud800.b": "s", "\\udc00": {"x\\ud800": 1}}')))).toEqual([]);
+    expect(lines(check(s, JSON.parse('{"a\\ud800.b": 3, "\\udc00": {"x\\ud800": "no"}}')))).toEqual([
+      '["a\\ud800.b"] validate/type: expected string, got number 3',
+      '["\\udc00","x\\ud800"] validate/type: expected integer, got string "no"',
+    ]);
+    // Exact names, not patterns: "a\ud800xb" is another field ("." is no wildcard), so it is missing.
+    expect(lines(check(s, JSON.parse('{"a\\ud800xb": "s", "\\udc00": {}}')))).toEqual([
+      '["\\udc00","x\\ud800"] validate/required: missing required field "x\\ud800"',
+      '["a\\ud800.b"] validate/required: missing required field "a\\ud800.b"',
+    ]);
+  });
+
   it('regression: inherited names (toString, constructor) are not fields the payload has', () => {
     // ajv read `data.toString` through the prototype: `{}` failed "expected string" for an
     // optional toString field, and a required `constructor` field counted as present.
@@ -411,6 +429,19 @@ describe('law: every sample validates against inferSchema(samples)', () => {
         const v = createValidator(inferSchema(samples));
         expect(v.ok).toBe(true);
         if (!v.ok) return;
+        for (const s of samples) expect(v.value(s).issues).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('holds for payloads whose keys hold lone surrogates and regex characters', () => {
+    const key = fc.constantFrom('a', '\ud800', 'x\udc00y', '\ud83d\ude00', '\ud800.*', '^$', '(b)', '__proto__', 'a-b');
+    const obj = fc.letrec((tie) => ({ v: fc.oneof({ depthSize: 'small' }, fc.integer(), fc.string(), fc.dictionary(key, tie('v'), { maxKeys: 4 })) })).v;
+    fc.assert(
+      fc.property(fc.array(obj, { minLength: 1, maxLength: 5 }), (samples) => {
+        const v = createValidator(inferSchema(samples));
+        if (!v.ok) throw new Error(JSON.stringify(v.issues));
         for (const s of samples) expect(v.value(s).issues).toEqual([]);
       }),
       { numRuns: 200 },

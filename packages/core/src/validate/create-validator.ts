@@ -202,45 +202,69 @@ function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
   Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
 }
 
-function mentionsProto(node: unknown): boolean {
+/** A lone UTF-16 surrogate (JSON text may escape one: `"\\ud800"`); ajv's compiler throws "URI malformed" on such a name. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A property name ajv cannot take as written: `__proto__`, or one with a lone surrogate. */
+function awkwardKey(k: string): boolean {
+  return k === PROTO || LONE_SURROGATE.test(k);
+}
+
+function mentionsAwkwardKey(node: unknown): boolean {
   if (node === null || typeof node !== 'object') return false;
-  if (Object.prototype.hasOwnProperty.call(node, PROTO)) return true;
-  if (Array.isArray(node)) return node.some((x) => x === PROTO || mentionsProto(x));
-  return Object.values(node).some(mentionsProto);
+  if (Array.isArray(node)) return node.some((x) => (typeof x === 'string' && awkwardKey(x)) || mentionsAwkwardKey(x));
+  for (const k of Object.keys(node)) if (awkwardKey(k)) return true;
+  return Object.values(node).some(mentionsAwkwardKey);
+}
+
+/** `^name$` as a pattern matching exactly `name` (unicode mode; surrogates written as escapes, so the pattern is plain text). */
+function exactPattern(name: string): string {
+  if (name === PROTO) return '^__proto__$';
+  let out = '^';
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += /[\\^$.*+?()[\]{}|/]/.test(name[i]!) ? '\\' + name[i] : name[i];
+  }
+  return out + '$';
 }
 
 /**
  * ajv skips a property named `__proto__` (its code reads `data.__proto__`, which is the
- * prototype on a plain object), so a payload's `__proto__` field would go unchecked. Rewrite
- * such schemas: `properties.__proto__` becomes `patternProperties["^__proto__$"]` (ajv walks own
- * keys for those) and `required: ["__proto__"]` becomes our own-key check. Other schemas pass
- * through untouched (same object).
+ * prototype on a plain object), so a payload's `__proto__` field would go unchecked; and it fails
+ * to compile a name holding a lone surrogate (valid JSON, `"\\ud800"`). Rewrite such schemas:
+ * `properties[name]` becomes `patternProperties["^name$"]` (ajv walks own keys for those; the
+ * pattern spells surrogates as escapes) and `required: [name]` becomes our own-key check. Other
+ * schemas pass through untouched (same object).
  */
-function protectProtoKeys(node: unknown): unknown {
-  if (!mentionsProto(node)) return node;
-  if (Array.isArray(node)) return node.map(protectProtoKeys);
+function protectAwkwardKeys(node: unknown): unknown {
+  if (!mentionsAwkwardKey(node)) return node;
+  if (Array.isArray(node)) return node.map(protectAwkwardKeys);
   const src = node as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(src)) {
     if (k === 'enum' || k === 'const' || k === 'examples' || k === 'default') setOwn(out, k, v);
     else if (k === 'properties' || k === 'patternProperties' || k === '$defs' || k === 'definitions' || k === 'dependentSchemas') {
       const m: Record<string, unknown> = {};
-      for (const [pk, pv] of Object.entries(v as Record<string, unknown>)) setOwn(m, pk, protectProtoKeys(pv));
+      for (const [pk, pv] of Object.entries(v as Record<string, unknown>)) setOwn(m, pk, protectAwkwardKeys(pv));
       setOwn(out, k, m);
-    } else setOwn(out, k, protectProtoKeys(v));
+    } else setOwn(out, k, protectAwkwardKeys(v));
   }
   const props = out.properties as Record<string, unknown> | undefined;
-  if (props && Object.prototype.hasOwnProperty.call(props, PROTO)) {
+  if (props && Object.keys(props).some(awkwardKey)) {
     const pattern: Record<string, unknown> = { ...(out.patternProperties as Record<string, unknown> | undefined) };
-    setOwn(pattern, '^__proto__$', props[PROTO]);
     const rest: Record<string, unknown> = {};
-    for (const [pk, pv] of Object.entries(props)) if (pk !== PROTO) setOwn(rest, pk, pv);
+    for (const [pk, pv] of Object.entries(props)) {
+      if (awkwardKey(pk)) setOwn(pattern, exactPattern(pk), pv);
+      else setOwn(rest, pk, pv);
+    }
     out.properties = rest;
     out.patternProperties = pattern;
   }
-  if (Array.isArray(out.required) && out.required.includes(PROTO)) {
-    out.required = out.required.filter((r) => r !== PROTO);
-    out[OWN_REQUIRED] = [PROTO];
+  if (Array.isArray(out.required) && out.required.some((r) => typeof r === 'string' && awkwardKey(r))) {
+    const req = out.required as unknown[];
+    out.required = req.filter((r) => !(typeof r === 'string' && awkwardKey(r)));
+    out[OWN_REQUIRED] = req.filter((r) => typeof r === 'string' && awkwardKey(r));
   }
   return out;
 }
@@ -263,7 +287,7 @@ function compile(schema: JSONSchema, o: Required<ValidatorOptions>): Result<Vali
   const invalid = checkAgainstMeta(draft, schema);
   if (invalid.length) return fail(invalid);
   const warnings: string[] = [];
-  schema = protectProtoKeys(schema) as JSONSchema;
+  schema = protectAwkwardKeys(schema) as JSONSchema;
   for (const name of unknownFormats(schema)) warnings.push(`unknown format "${name}" is not checked`);
   const env = new Env(schema, draft, o.formats, warnings);
   const dispatch = findDispatch(schema);
