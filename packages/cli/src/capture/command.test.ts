@@ -25,6 +25,9 @@ describe('fieldkit capture / rebuild commands', () => {
         [['--secret', 'a/b=x'], /"a\/b" is not a source name/],
         [['--secret', 'iterable=env:NOPE'], /environment variable NOPE is not set/],
         [['--max-body', 'lots'], /--max-body expects a size/],
+        [['--secret', 'st=k', '--signature', 'st=paypal'], /unknown scheme "paypal" \(one of hmac, github, stripe, shopify\)/],
+        [['--signature', 'st=stripe'], /needs the secret too: --secret st=KEY/],
+        [['--secret', 'st=k', '--signature', 'stripe'], /--signature expects SOURCE=SCHEME/],
         [['--sync', 'sometimes'], /--sync expects full or normal/],
         [['extra'], /unexpected argument "extra"/],
       ] as const) {

@@ -36,7 +36,8 @@ beforeEach(async () => {
   server = await startCaptureServer({
     db: dbFile,
     port: 0,
-    secrets: new Map([['signed', 's3cret']]),
+    secrets: new Map([['signed', 's3cret'], ['stripe', 'whsec_test'], ['shopify', 'shp-secret'], ['gh', 's3cret']]),
+    signatures: new Map([['stripe', 'stripe'], ['shopify', 'shopify'], ['gh', 'github']] as const),
     tokens: new Map([['tokened', 'tok-123']]),
   });
 });
@@ -180,6 +181,39 @@ describe('POST /hooks/:source', () => {
     const all = rows();
     expect(all).toHaveLength(2);
     expect(JSON.parse(all[0].headers)['x-signature']).toBe(good);
+  });
+
+  it('checks each source in its own provider scheme (Stripe, Shopify, GitHub) and no other', async () => {
+    const raw = '{"type":"invoice.paid","id":"evt_1"}';
+    const now = Math.floor(Date.now() / 1000);
+    const stripeSig = (t: number, secret = 'whsec_test', body = raw) => createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+    const stripe = (value: string) => ({ body: raw, headers: { 'Stripe-Signature': value } });
+    expect((await send(server.url, '/hooks/stripe', stripe(`t=${now},v1=${stripeSig(now)}`))).status).toBe(200);
+    // While a secret is rolled, Stripe sends one v1 per secret: any may match.
+    expect((await send(server.url, '/hooks/stripe', stripe(`t=${now},v1=${stripeSig(now, 'old')},v1=${stripeSig(now)},v0=x`))).status).toBe(200);
+    const refused = [
+      stripe(`t=${now},v1=${stripeSig(now, 'wrong')}`),
+      stripe(`t=${now - 301},v1=${stripeSig(now - 301)}`), // a replay from more than 5 minutes ago
+      stripe(`t=${now + 1},v1=${stripeSig(now)}`), // the timestamp is signed
+      stripe(`v1=${stripeSig(now)}`),
+      // The same HMAC as a plain body signature over "t.body" is not accepted by a Stripe source.
+      { body: `${now}.${raw}`, headers: { 'X-Signature': 'sha256=' + stripeSig(now) } },
+    ];
+    for (const r of refused) {
+      const res = await send(server.url, '/hooks/stripe', r);
+      expect(res.status, JSON.stringify(r.headers)).toBe(401);
+      expect(res.text).toContain('Stripe-Signature: t=<unix time>,v1=');
+    }
+    const shopify = createHmac('sha256', 'shp-secret').update(raw).digest('base64');
+    expect((await send(server.url, '/hooks/shopify', { body: raw, headers: { 'X-Shopify-Hmac-Sha256': shopify } })).status).toBe(200);
+    expect((await send(server.url, '/hooks/shopify', { body: raw + ' ', headers: { 'X-Shopify-Hmac-Sha256': shopify } })).status).toBe(401);
+    const hexOfSame = 'sha256=' + createHmac('sha256', 'shp-secret').update(raw).digest('hex');
+    expect((await send(server.url, '/hooks/shopify', { body: raw, headers: { 'X-Signature': hexOfSame } })).status).toBe(401);
+    const gh = 'sha256=' + createHmac('sha256', 's3cret').update(raw).digest('hex');
+    expect((await send(server.url, '/hooks/gh', { body: raw, headers: { 'X-Hub-Signature-256': gh } })).status).toBe(200);
+    expect((await send(server.url, '/hooks/gh', { body: raw, headers: { 'X-Signature': gh } })).status).toBe(401);
+    const stored = rows().map((r) => r.source);
+    expect(stored).toEqual(['stripe', 'stripe', 'shopify', 'gh']);
   });
 
   it('checks tokens; the token itself is never stored', async () => {

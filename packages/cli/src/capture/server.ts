@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { issue } from '@fieldkit/core';
@@ -6,6 +6,7 @@ import { handleApi, type ApiContext } from './api.js';
 import { headersWorthKeeping, isSourceName, readBody, sendIssue, sendJson, type ByteBudget } from './http-util.js';
 import { eventTypeOf, UNTYPED } from './inference.js';
 import { decodeAndParse } from './parse-body.js';
+import { SCHEME_HINTS, verifySignature, type SignatureScheme } from './signature.js';
 import { openCaptureStore, type CaptureStore, type IncomingEvent, type StoredEvent, type SyncMode } from './store.js';
 import { createStream, type EventStream } from './stream.js';
 
@@ -21,8 +22,14 @@ export interface CaptureServerOptions {
   maxBody?: number;
   /** Deepest JSON nesting accepted (deeper bodies are stored as rejected). At most {@link MAX_DEPTH_LIMIT}. */
   maxDepth?: number;
-  /** Per-source HMAC-SHA256 secrets: the request must carry `X-Signature: sha256=<hex>` (or GitHub's `X-Hub-Signature-256`) over the raw body. */
+  /**
+   * Per-source HMAC-SHA256 secrets: the request must carry a valid signature of its raw body,
+   * in the source's scheme (see `signatures`; default `hmac`: `X-Signature: sha256=<hex>` or
+   * GitHub's `X-Hub-Signature-256`).
+   */
   secrets?: ReadonlyMap<string, string>;
+  /** Per-source signature scheme for sources with a secret: `hmac` (default), `github`, `stripe` or `shopify`. */
+  signatures?: ReadonlyMap<string, SignatureScheme>;
   /** Per-source tokens: the request must carry `Authorization: Bearer <token>` or `X-Fieldkit-Token: <token>`. */
   tokens?: ReadonlyMap<string, string>;
   /** Extra origins allowed to call the API from a browser (loopback origins always are). */
@@ -77,14 +84,6 @@ function sameSecret(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);
-}
-
-function checkSignature(body: Buffer, header: string | undefined, secret: string): boolean {
-  if (!header) return false;
-  const m = /^sha256=([0-9a-fA-F]{64})$/.exec(header.trim());
-  if (!m) return false;
-  const want = createHmac('sha256', secret).update(body).digest();
-  return timingSafeEqual(Buffer.from(m[1], 'hex'), want);
 }
 
 /** Start a capture server: webhooks in at `POST /hooks/:source`, the app's API under `/api/`. */
@@ -173,9 +172,9 @@ export async function startCaptureServer(options: CaptureServerOptions): Promise
   async function handleBody(req: IncomingMessage, res: ServerResponse, source: string, body: Buffer, secret: string | undefined): Promise<void> {
     const receivedAt = () => new Date().toISOString();
     if (secret !== undefined) {
-      const sig = req.headers['x-signature'] ?? req.headers['x-hub-signature-256'];
-      if (!checkSignature(body, Array.isArray(sig) ? sig[0] : sig, secret)) {
-        sendIssue(req, res, 401, issue('capture/signature', `the signature of this request does not match the secret of source "${source}": send "X-Signature: sha256=<hex HMAC-SHA256 of the raw body>"`, { source }));
+      const scheme = o.signatures?.get(source) ?? 'hmac';
+      if (!verifySignature(scheme, req.headers, body, secret, Math.floor(Date.now() / 1000))) {
+        sendIssue(req, res, 401, issue('capture/signature', `the signature of this request does not match the secret of source "${source}" (${scheme}): send ${SCHEME_HINTS[scheme]}`, { source, params: { scheme } }));
         return;
       }
     }

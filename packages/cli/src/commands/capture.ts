@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command, CommandIO } from '../command.js';
 import { DEFAULT_CAPTURE_SERVER_OPTIONS, MAX_DEPTH_LIMIT, startCaptureServer } from '../capture/server.js';
 import { isSourceName, parseSize } from '../capture/http-util.js';
+import { SIGNATURE_SCHEMES, STRIPE_TOLERANCE_SECONDS, type SignatureScheme } from '../capture/signature.js';
 import { EXIT_OK, EXIT_USAGE, parseArgs, printError, stringFlag, stringFlags, usageFailure, UsageError, type FlagSpecs } from '../io/index.js';
 
 const FLAGS: FlagSpecs = {
@@ -12,6 +13,7 @@ const FLAGS: FlagSpecs = {
   'max-body': { type: 'string' },
   'max-depth': { type: 'string' },
   secret: { type: 'string', multiple: true },
+  signature: { type: 'string', multiple: true },
   token: { type: 'string', multiple: true },
   'cors-origin': { type: 'string', multiple: true },
   sync: { type: 'string' },
@@ -45,6 +47,10 @@ Options:
       --secret SRC=KEY    require "X-Signature: sha256=<hex HMAC-SHA256 of the raw body>" (or
                           X-Hub-Signature-256) for source SRC; KEY may be env:NAME to read $NAME.
                           Repeatable. Mismatch: 401, nothing stored.
+      --signature SRC=SCHEME  how SRC signs (needs --secret SRC=...): hmac (default, as above),
+                          github (X-Hub-Signature-256 only), stripe (Stripe-Signature: t=,v1= over
+                          "t.body", t within ${STRIPE_TOLERANCE_SECONDS} s; KEY = the whsec_... secret), shopify
+                          (X-Shopify-Hmac-Sha256: base64). Repeatable.
       --token SRC=TOKEN   require "Authorization: Bearer TOKEN" (or X-Fieldkit-Token) for SRC;
                           TOKEN may be env:NAME. Repeatable.
       --cors-origin URL   also let this browser origin call the API (loopback origins always can)
@@ -58,6 +64,7 @@ Options:
 Examples:
   fieldkit capture
   fieldkit capture --port 5179 --db hooks.db --secret iterable=env:ITERABLE_HOOK_SECRET
+  fieldkit capture --secret stripe=env:STRIPE_WEBHOOK_SECRET --signature stripe=stripe
   curl -X POST http://127.0.0.1:5179/hooks/iterable -H 'Content-Type: application/json' \\
        -d '{"eventName":"emailOpen","email":"a@example.com"}'
   curl http://127.0.0.1:5179/api/sources/iterable/schema
@@ -97,6 +104,21 @@ function pairs(values: string[], flag: string, env: NodeJS.ProcessEnv): Map<stri
   return out;
 }
 
+/** `--signature SRC=SCHEME` pairs; each source must have a `--secret`. */
+function schemes(values: string[], secrets: ReadonlyMap<string, string>): Map<string, SignatureScheme> {
+  const out = new Map<string, SignatureScheme>();
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--signature expects SOURCE=SCHEME, got "${v}"`);
+    const source = v.slice(0, eq);
+    const scheme = v.slice(eq + 1);
+    if (!(SIGNATURE_SCHEMES as readonly string[]).includes(scheme)) throw new UsageError(`--signature ${source}: unknown scheme "${scheme}" (one of ${SIGNATURE_SCHEMES.join(', ')})`);
+    if (!secrets.has(source)) throw new UsageError(`--signature ${source}=${scheme} needs the secret too: --secret ${source}=KEY`);
+    out.set(source, scheme as SignatureScheme);
+  }
+  return out;
+}
+
 function intOption(v: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${flag} expects a whole number from ${min} to ${max}, got "${v}"`);
@@ -118,13 +140,15 @@ export async function runCapture(argv: string[], io: CommandIO, signal?: AbortSi
     if (maxBodyText !== undefined && maxBody === undefined) throw new UsageError(`--max-body expects a size such as 512kb or 2mb, got "${maxBodyText}"`);
     const sync = stringFlag(args, 'sync');
     if (sync !== undefined && sync !== 'full' && sync !== 'normal') throw new UsageError(`--sync expects full or normal, got "${sync}"`);
+    const secrets = pairs(stringFlags(args, 'secret'), 'secret', io.env);
     opts = {
       db: resolve(io.cwd, stringFlag(args, 'db') ?? DEFAULT_CAPTURE_DB),
       host: stringFlag(args, 'host') ?? DEFAULT_CAPTURE_SERVER_OPTIONS.host,
       port: intOption(stringFlag(args, 'port'), 'port', 0, 65535) ?? DEFAULT_CAPTURE_SERVER_OPTIONS.port,
       maxBody: maxBody ?? DEFAULT_CAPTURE_SERVER_OPTIONS.maxBody,
       maxDepth: intOption(stringFlag(args, 'max-depth'), 'max-depth', 1, MAX_DEPTH_LIMIT) ?? DEFAULT_CAPTURE_SERVER_OPTIONS.maxDepth,
-      secrets: pairs(stringFlags(args, 'secret'), 'secret', io.env),
+      secrets,
+      signatures: schemes(stringFlags(args, 'signature'), secrets),
       tokens: pairs(stringFlags(args, 'token'), 'token', io.env),
       corsOrigins: stringFlags(args, 'cors-origin'),
       sync: sync ?? 'full',
