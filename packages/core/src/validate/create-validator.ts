@@ -202,12 +202,30 @@ function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
   Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
 }
 
-/** A lone UTF-16 surrogate (JSON text may escape one: `"\\ud800"`); ajv's compiler throws "URI malformed" on such a name. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * Whether `k` holds a lone UTF-16 surrogate (JSON text may escape one: `"\\ud800"`); ajv's
+ * compiler throws "URI malformed" on such a property name. A loop, not a regex: core runs in
+ * browsers, and a lookbehind is a syntax error in older Safari.
+ */
+function hasLoneSurrogate(k: string): boolean {
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff) {
+      const d = k.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++; // a pair
+        continue;
+      }
+    }
+    return true;
+  }
+  return false;
+}
 
 /** A property name ajv cannot take as written: `__proto__`, or one with a lone surrogate. */
 function awkwardKey(k: string): boolean {
-  return k === PROTO || LONE_SURROGATE.test(k);
+  return k === PROTO || hasLoneSurrogate(k);
 }
 
 function mentionsAwkwardKey(node: unknown): boolean {
