@@ -20,8 +20,14 @@ const schema = {
 // The machine running the suite is shared: user-event flows get a generous ceiling (not a speed check).
 vi.setConfig({ testTimeout: 30_000 });
 
-afterEach(() => {
-  document.body.innerHTML = '';
+afterEach(async () => {
+  // Removing the elements schedules their React roots' unmount (a 0 ms timer, see
+  // disconnectedCallback). Let it run inside act() now: left pending, React's scheduler ran it
+  // after the last test, when jsdom's window was already gone ("window is not defined", a CI failure).
+  await act(async () => {
+    document.body.innerHTML = '';
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  });
 });
 
 describe('<fieldkit-designer>', () => {
