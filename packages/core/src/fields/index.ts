@@ -13,6 +13,7 @@ export {
   nestFields,
   wrapInArray,
   findField,
+  innermostItem,
   type FieldLocation,
 } from './ops.js';
 export { validateFields } from './validate-fields.js';

@@ -39,9 +39,9 @@ function all(list: readonly Field[]): Field[] {
     for (const f of fs) {
       out.push(f);
       if (f.properties) walk(f.properties);
-      if (f.of) {
-        out.push(f.of);
-        if (f.of.properties) walk(f.of.properties);
+      for (let it = f.of; it; it = it.of) {
+        out.push(it);
+        if (it.properties) walk(it.properties);
       }
     }
   };
@@ -139,6 +139,45 @@ describe('edit operations', () => {
     expect(retyped[2]!.of).toMatchObject({ type: 'string' });
     expect(retyped[2]!.of!.properties).toBeUndefined();
     expect(findField(list, items.of!.properties![0]!.id)!.path).toEqual(['items', 'sku']);
+  });
+
+  it('works through arrays of arrays: items at every level, and the properties of the innermost object', () => {
+    // grid: { sku }[][]
+    const inner = createField({ name: '', type: 'object', properties: [createField({ name: 'sku' })] });
+    const mid = createField({ name: '', type: 'array', of: inner });
+    const list: FieldList = [createField({ name: 'grid', type: 'array', of: mid })];
+    const grid = list[0]!;
+    expect(findField(list, mid.id)).toMatchObject({ field: mid, parent: grid, path: ['grid'] });
+    expect(findField(list, inner.id)).toMatchObject({ field: inner, parent: mid, path: ['grid'] });
+    expect(findField(list, inner.properties![0]!.id)).toMatchObject({ parent: inner, path: ['grid', 'sku'] });
+    // Children go under the innermost object, whether the array or the item is named.
+    const viaItem = addField(list, createField({ name: 'qty', type: 'integer' }), { parentId: inner.id });
+    const viaArray = addField(list, createField({ name: 'qty', type: 'integer' }), { parentId: grid.id, index: 0 });
+    expect(viaItem[0]!.of!.of!.properties!.map((p) => p.name)).toEqual(['sku', 'qty']);
+    expect(viaArray[0]!.of!.of!.properties!.map((p) => p.name)).toEqual(['qty', 'sku']);
+    // Rename, retype and update reach the nested item and its properties.
+    const sku = inner.properties![0]!.id;
+    expect(renameField(list, sku, 'code')[0]!.of!.of!.properties![0]!.name).toBe('code');
+    const strings = retypeField(list, inner.id, 'string');
+    expect(fieldsToSchema(strings).properties).toEqual({ grid: { type: 'array', items: { type: 'array', items: { type: 'string' } } } });
+    const deeper = retypeField(list, inner.id, 'array');
+    expect(deeper[0]!.of!.of!.type).toBe('array');
+    expect(deeper[0]!.of!.of!.of).toMatchObject({ type: 'string' });
+    expect(updateField(list, mid.id, { nullable: true })[0]!.of!.nullable).toBe(true);
+    // Removing the nested item leaves an array of anything; the rest of the list is untouched.
+    const removed = removeField(list, inner.id);
+    expect(removed[0]!.of!.of).toBeUndefined();
+    expect(list[0]!.of!.of).toBe(inner);
+    // The round trip through JSON Schema keeps the levels.
+    const r = schemaToFields(fieldsToSchema(viaItem));
+    expect(r.ok && fieldsToSchema(r.value)).toEqual(fieldsToSchema(viaItem));
+    // validateFields finds a duplicate inside, with one index per array level.
+    const dup = addField(list, createField({ name: 'sku2' }), { parentId: inner.id });
+    const clash = updateField(dup, dup[0]!.of!.of!.properties![1]!.id, { name: 'x' });
+    const twice = updateField(clash, inner.properties![0]!.id, { name: 'x' });
+    expect(twice).toBe(clash); // refused: a sibling has that name
+    const bad = [{ ...grid, of: { ...mid, of: { ...inner, properties: [createField({ name: 'a' }), createField({ name: 'a' })] } } }];
+    expect(validateFields(bad).map((i) => i.path)).toContainEqual(['grid', 0, 0, 'a']);
   });
 
   it('retype to array creates an item with an id; retype clears keywords that pinned the old type', () => {

@@ -19,16 +19,25 @@ export interface FieldLocation {
   index: number;
 }
 
-/** Children of a container: an object's properties, or the properties of an array's object items. */
+/**
+ * The item an array finally holds, through arrays of arrays (`number[][]` → the number item), or
+ * undefined when some level's item is unset; a non-array field is its own item.
+ */
+export function innermostItem(f: Field): Field | undefined {
+  let it: Field | undefined = f;
+  while (it !== undefined && it.type === 'array') it = it.of;
+  return it;
+}
+
+/** Children of a container: an object's properties, or the properties of an array's (arrays' …) object items. */
 function childrenOf(f: Field): Field[] | undefined {
-  if (f.type === 'object') return f.properties;
-  if (f.type === 'array' && f.of && f.of.type === 'object') return f.of.properties;
-  return undefined;
+  const inner = innermostItem(f);
+  return inner !== undefined && inner.type === 'object' ? inner.properties : undefined;
 }
 
 function withChildren(f: Field, children: Field[]): Field {
   if (f.type === 'object') return { ...f, properties: children };
-  if (f.type === 'array' && f.of) return { ...f, of: { ...f.of, properties: children } };
+  if (f.type === 'array' && f.of) return { ...f, of: withChildren(f.of, children) };
   return f;
 }
 
@@ -40,10 +49,13 @@ export function findField(list: FieldList, id: string): FieldLocation | undefine
       if (f.id === id) return { field: f, parent, path: [...path, f.name], index: i };
       const kids = childrenOf(f);
       if (kids) {
-        const hit = walk(kids, f.type === 'array' && f.of ? f.of : f, [...path, f.name]);
+        const hit = walk(kids, innermostItem(f)!, [...path, f.name]);
         if (hit) return hit;
       }
-      if (f.type === 'array' && f.of && f.of.id === id) return { field: f.of, parent: f, path: [...path, f.name], index: 0 };
+      // Array items, through arrays of arrays: each item's parent is the array holding it.
+      for (let holder = f, it = f.type === 'array' ? f.of : undefined; it !== undefined; holder = it, it = it.type === 'array' ? it.of : undefined) {
+        if (it.id === id) return { field: it, parent: holder, path: [...path, f.name], index: 0 };
+      }
     }
     return undefined;
   };
@@ -60,7 +72,7 @@ function mapSiblings(list: FieldList, parentId: string | null, fn: (siblings: Fi
       const f = fields[i]!;
       let next = f;
       const kids = childrenOf(f);
-      if (f.id === parentId || (f.type === 'array' && f.of?.id === parentId)) {
+      if (f.id === parentId || (f.type === 'array' && innermostItem(f)?.id === parentId)) {
         if (kids) {
           const r = fn(kids);
           if (r) {
@@ -119,7 +131,7 @@ export function addField(list: FieldList, field: Field, at: { parentId?: string 
     const p = findField(list, parentId);
     if (!p) return list;
     const f = p.field;
-    if (!(f.type === 'object' || (f.type === 'array' && f.of?.type === 'object'))) return list;
+    if (innermostItem(f)?.type !== 'object') return list;
     if (f.type === 'object' && !f.properties) return mapField(list, parentId, (pf) => (nameTaken([], field.name) ? undefined : { ...pf, properties: [field] }));
   }
   return mapSiblings(list, parentId, (sibs) => {

@@ -44,8 +44,15 @@ export function validateFields(list: FieldList): Issue[] {
         issues.push(issue('fields/enum', `Field ${visibleString(f.name)} has an empty list of allowed values: no value could match.`, { severity: 'warning', path: p, params }));
       }
       if (f.type === 'object' && f.properties) walk(f.properties, p);
-      if (f.type === 'array' && f.of) {
-        if (f.of.type === 'object' && f.of.properties) walk(f.of.properties, [...p, 0]);
+      if (f.type === 'array') {
+        // Through arrays of arrays: one index per level.
+        let item = f.of;
+        const at = [...p, 0];
+        while (item !== undefined && item.type === 'array') {
+          item = item.of;
+          at.push(0);
+        }
+        if (item !== undefined && item.type === 'object' && item.properties) walk(item.properties, at);
       }
     }
   };
