@@ -231,6 +231,28 @@ describe('SchemaDesigner editing', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Item type of items' }), 'string');
     expect(onChange.mock.lastCall![0][0]!.of!.type).toBe('string');
   });
+
+  it('edits arrays of arrays: one item type per level, children of the innermost objects', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn<(f: FieldList) => void>();
+    render(<SchemaDesigner defaultValue={[createField({ name: 'grid', type: 'array', of: createField({ name: '', type: 'string' }) })]} onChange={onChange} />);
+    // string[] -> string[][] -> integer[][]
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Item type of grid' }), 'array');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Item type of grid[]' }), 'integer');
+    let grid = onChange.mock.lastCall![0][0]!;
+    expect(grid.of).toMatchObject({ type: 'array', of: { type: 'integer' } });
+    // -> { }[][]: the rows' objects get children like any array of objects.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Item type of grid[]' }), 'object');
+    await user.click(screen.getByRole('button', { name: 'Add child to grid' }));
+    grid = onChange.mock.lastCall![0][0]!;
+    expect(names(grid.of!.of!.properties!)).toEqual(['field']);
+    expect(rowOf('grid.field')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Name of grid.field' }));
+    // Back to one level: the inner select goes away.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Item type of grid' }), 'boolean');
+    expect(onChange.mock.lastCall![0][0]!.of).toMatchObject({ type: 'boolean' });
+    expect(screen.queryByRole('combobox', { name: 'Item type of grid[]' })).toBeNull();
+  });
 });
 
 describe('SchemaDesigner controlled and uncontrolled', () => {

@@ -6,7 +6,7 @@ import { createField, visibleString } from '@fieldkit/core';
 import type { Field, FieldType, Issue } from '@fieldkit/core';
 import { useSchemaDesigner } from './useSchemaDesigner.js';
 import type { SchemaDesignerController, UseSchemaDesignerOptions } from './useSchemaDesigner.js';
-import { flattenTree, isMapField, placeIssues } from './tree.js';
+import { childrenOf, flattenTree, isMapField, placeIssues } from './tree.js';
 import type { TreeRow } from './tree.js';
 import { FIELD_TYPE_OPTIONS } from './fieldTypes.js';
 import { DEFAULT_THEME, useFieldkitStyles } from './styles.js';
@@ -173,6 +173,13 @@ function TypeSelect(props: { value: FieldType; label: string; disabled: boolean;
 }
 
 /** Enums a person can edit as lines of text: string or number fields whose values fit on one line each. */
+/** The field and its nested array items while they are arrays: one item-type select each. */
+function arrayLevels(field: Field): Field[] {
+  const out: Field[] = [];
+  for (let h: Field | undefined = field; h !== undefined && h.type === 'array'; h = h.of) out.push(h);
+  return out;
+}
+
 function enumEditable(f: Field): boolean {
   const numeric = NUMBER_FIELD_TYPES.has(f.type);
   const stringy = STRING_FIELD_TYPES.has(f.type);
@@ -392,14 +399,16 @@ const Row = memo(function Row(props: RowProps): ReactElement {
             </span>
           ) : null}
           <TypeSelect value={field.type} label={`Type of ${name}`} disabled={readOnly} onChange={(t) => d().retype(field.id, t)} />
-          {field.type === 'array' && (
+          {/* One item type per array level: tags: string[][] shows "array", then "string". */}
+          {arrayLevels(field).map((h, k) => (
             <TypeSelect
-              value={field.of?.type ?? 'any'}
-              label={`Item type of ${name}`}
+              key={h.id}
+              value={h.of?.type ?? 'any'}
+              label={`Item type of ${name}${'[]'.repeat(k)}`}
               disabled={readOnly}
-              onChange={(t) => (field.of ? d().retype(field.of.id, t) : d().update(field.id, { of: createField({ name: '', type: t }) }))}
+              onChange={(t) => (h.of ? d().retype(h.of.id, t) : d().update(h.id, { of: createField({ name: '', type: t }) }))}
             />
-          )}
+          ))}
         </span>
         <span className="fk-flags">
           <label className="fk-check">
@@ -659,7 +668,7 @@ export function SchemaDesigner(props: SchemaDesignerProps): ReactElement {
       addChild(row) {
         if (!row.childParentId) return;
         const d = live.current.designer;
-        const kids = row.field.type === 'object' ? (row.field.properties ?? []) : (row.field.of?.properties ?? []);
+        const kids = childrenOf(row.field)?.list ?? [];
         const f = d.add({ name: uniqueName(kids) }, { parentId: row.childParentId });
         setCollapsed((s) => {
           if (!s.has(row.field.id)) return s;

@@ -95,10 +95,11 @@ export function siblingsOf(list: FieldList, id: string): { parentId: string | nu
         const r = visit(f.properties, f.id);
         if (r) return r;
       }
-      if (f.of) {
-        if (f.of.id === id) return undefined;
-        if (f.of.properties) {
-          const r = visit(f.of.properties, f.of.id);
+      // Array items (through arrays of arrays) have no siblings; an object item's properties do.
+      for (let it = f.of; it !== undefined; it = it.of) {
+        if (it.id === id) return undefined;
+        if (it.properties) {
+          const r = visit(it.properties, it.id);
           if (r) return r;
         }
       }

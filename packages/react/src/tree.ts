@@ -1,3 +1,4 @@
+import { innermostItem } from '@fieldkit/core';
 import type { Field, FieldList, Issue } from '@fieldkit/core';
 
 /** One visible line of the designer's tree. */
@@ -19,10 +20,10 @@ export interface TreeRow {
   expanded: boolean;
 }
 
-/** The children a field shows in the tree: an object's properties or an array-of-objects' item properties. */
+/** The children a field shows in the tree: an object's properties or the item properties of an array of objects (or of arrays of them). */
 export function childrenOf(field: Field): { parentId: string; list: Field[] } | undefined {
-  if (field.type === 'object' && field.properties) return { parentId: field.id, list: field.properties };
-  if (field.type === 'array' && field.of && field.of.type === 'object' && field.of.properties) return { parentId: field.of.id, list: field.of.properties };
+  const inner = innermostItem(field);
+  if (inner !== undefined && inner.type === 'object' && inner.properties) return { parentId: inner.id, list: inner.properties };
   return undefined;
 }
 
@@ -35,7 +36,10 @@ export function isMapField(field: Field): boolean {
 /** The id new children go under: an object (not a map), or the item of an array of objects. */
 export function childParentOf(field: Field): string | null {
   if (field.type === 'object') return isMapField(field) ? null : field.id;
-  if (field.type === 'array' && field.of && field.of.type === 'object') return field.of.id;
+  if (field.type === 'array') {
+    const inner = innermostItem(field);
+    if (inner !== undefined && inner.type === 'object') return inner.id;
+  }
   return null;
 }
 
