@@ -275,8 +275,8 @@ const WORKATO_EXACT = new Set<FieldType>(['string', 'integer', 'number', 'boolea
 
 /**
  * What {@link fieldsToWorkato} cannot carry, one `fields/workato-loss` warning per field: formats
- * Workato lacks (uuid, ipv4, unix-time…, which become their base type) and kept schema keywords
- * (pattern, minimum, const…). Nullability is not reported: any Workato field may hold nil.
+ * Workato lacks (uuid, ipv4, unix-time…, which become their base type), kept schema keywords
+ * (pattern, minimum, const…) and what arrays inside arrays hold (Workato has one array level). Nullability is not reported: any Workato field may hold nil.
  * Paths are field-name paths. Empty when the export is exact.
  */
 export function workatoExportLosses(fields: FieldList): Issue[] {
@@ -291,7 +291,18 @@ export function workatoExportLosses(fields: FieldList): Issue[] {
       }
       if (f.type === 'object' && f.properties) walk(f.properties, p);
       if (f.type === 'array' && f.of) {
-        if (f.of.type === 'object') walk(f.of.properties ?? [], [...p, 0]);
+        if (f.of.type === 'array') {
+          // Workato describes one array level ("of" plus "properties"): inner arrays export as arrays of anything.
+          if (f.of.of !== undefined) {
+            issues.push(
+              issue('fields/workato-loss', `Workato describes one level of array: the items of ${what} are arrays, exported as arrays of anything; what they hold is left out.`, {
+                severity: 'warning',
+                path: [...p, 0],
+                params: { fieldId: f.of.id },
+              }),
+            );
+          }
+        } else if (f.of.type === 'object') walk(f.of.properties ?? [], [...p, 0]);
         else check(f.of, [...p, 0], `the items of ${visibleString(f.name)}`);
       }
   };
