@@ -28,6 +28,7 @@ describe('fieldkit capture / rebuild commands', () => {
         [['--secret', 'st=k', '--signature', 'st=paypal'], /unknown scheme "paypal" \(one of hmac, github, stripe, shopify\)/],
         [['--signature', 'st=stripe'], /needs the secret too: --secret st=KEY/],
         [['--secret', 'st=k', '--signature', 'stripe'], /--signature expects SOURCE=SCHEME/],
+        [['--signature', 'a/b=stripe'], /--signature: "a\/b" is not a source name/],
         [['--sync', 'sometimes'], /--sync expects full or normal/],
         [['extra'], /unexpected argument "extra"/],
       ] as const) {

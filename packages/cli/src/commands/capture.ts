@@ -84,15 +84,16 @@ export function databasePathProblem(file: string): string | undefined {
   return undefined;
 }
 
-function pairs(values: string[], flag: string, env: NodeJS.ProcessEnv): Map<string, string> {
+/** `--flag SOURCE=VALUE` pairs (`what` names VALUE in errors); with `env`, a value `env:NAME` is read from $NAME. */
+function pairs(values: string[], flag: string, env?: NodeJS.ProcessEnv, what = 'VALUE'): Map<string, string> {
   const out = new Map<string, string>();
   for (const v of values) {
     const eq = v.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--${flag} expects SOURCE=VALUE, got "${v}"`);
+    if (eq <= 0) throw new UsageError(`--${flag} expects SOURCE=${what}, got "${v}"`);
     const source = v.slice(0, eq);
     let value = v.slice(eq + 1);
     if (!isSourceName(source)) throw new UsageError(`--${flag}: "${source}" is not a source name (1 to 64 of A-Z a-z 0-9 . _ -)`);
-    if (value.startsWith('env:')) {
+    if (env !== undefined && value.startsWith('env:')) {
       const name = value.slice(4);
       const fromEnv = env[name];
       if (fromEnv === undefined || fromEnv === '') throw new UsageError(`--${flag} ${source}: environment variable ${name} is not set`);
@@ -107,11 +108,7 @@ function pairs(values: string[], flag: string, env: NodeJS.ProcessEnv): Map<stri
 /** `--signature SRC=SCHEME` pairs; each source must have a `--secret`. */
 function schemes(values: string[], secrets: ReadonlyMap<string, string>): Map<string, SignatureScheme> {
   const out = new Map<string, SignatureScheme>();
-  for (const v of values) {
-    const eq = v.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--signature expects SOURCE=SCHEME, got "${v}"`);
-    const source = v.slice(0, eq);
-    const scheme = v.slice(eq + 1);
+  for (const [source, scheme] of pairs(values, 'signature', undefined, 'SCHEME')) {
     if (!(SIGNATURE_SCHEMES as readonly string[]).includes(scheme)) throw new UsageError(`--signature ${source}: unknown scheme "${scheme}" (one of ${SIGNATURE_SCHEMES.join(', ')})`);
     if (!secrets.has(source)) throw new UsageError(`--signature ${source}=${scheme} needs the secret too: --secret ${source}=KEY`);
     out.set(source, scheme as SignatureScheme);

@@ -237,7 +237,6 @@ function mentionsAwkwardKey(node: unknown): boolean {
 
 /** `^name$` as a pattern matching exactly `name` (unicode mode; surrogates written as escapes, so the pattern is plain text). */
 function exactPattern(name: string): string {
-  if (name === PROTO) return '^__proto__$';
   let out = '^';
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
