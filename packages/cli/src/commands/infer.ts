@@ -4,7 +4,7 @@
  * inferred on worker threads (`--jobs`), then the states are merged.
  */
 import { availableParallelism } from 'node:os';
-import { createInferrer, type InferOptions, type Inferrer, type Issue, type TextFormat, issue } from '@fieldkit/core/infer';
+import { createInferrer, SCAN_MIN_LENGTH, type InferOptions, type Inferrer, type Issue, type TextFormat, issue } from '@fieldkit/core/infer';
 import type { Command, CommandIO } from '../command.js';
 import { UsageError, booleanFlag, parseArgs, positiveIntFlag, stringFlag, type FlagSpecs } from '../io/args.js';
 import { EXIT_OK, EXIT_USAGE } from '../io/exit-codes.js';
@@ -20,6 +20,7 @@ import { writeResults } from '../engine/output.js';
 import { stopParkedWorkers } from '../engine/lane.js';
 import { runShards, type ShardRunner, type ShardsOutcome } from '../engine/pool.js';
 import type { ShardResult, ShardTask } from '../engine/shard.js';
+import { scanRange } from '../engine/scan-range.js';
 import { guidedCuts, looksLikeNdjson, splitAtNewlinesNear } from '../engine/split.js';
 
 export { DEFAULT_PARALLEL_MIN_BYTES } from '../engine/flags.js';
@@ -187,8 +188,23 @@ export async function inferInputs(
         result = combined;
       } else if (inRun.format !== 'auto') result = combined;
     }
+    if (!result) applyLateLeanFlags();
+    if (!result && input.kind === 'file' && (await scansOnOneThread(input, inRun))) {
+      // Scanned into an inferrer of its own (merged on success), so that when the scanner gives
+      // up, the exact reader below reads the file again into an inferrer that holds none of it.
+      const own = createInferrer(inRun.options);
+      let scanned: Awaited<ReturnType<typeof scanRange>> = null;
+      try {
+        scanned = await scanRange(input.path, 0, Infinity, own, onProgress);
+      } catch {
+        // unreadable: the exact reader below says why
+      }
+      if (scanned !== null) {
+        inferrer.merge(own);
+        result = { issues: [], stoppedEarly: false, bytes: scanned.bytes };
+      }
+    }
     if (!result) {
-      applyLateLeanFlags();
       try {
         result = await feedChunks(readChunks(input, io), inferrer, { format: inRun.format, each: run.each, source: input.name, maxIssues, onProgress });
       } catch (err) {
@@ -217,6 +233,21 @@ export async function inferInputs(
  */
 export function runForInput(run: InferRun, name: string): InferRun {
   return run.format === 'auto' && !run.each && /\.(ndjson|jsonl)$/i.test(name) ? { ...run, format: 'ndjson' } : run;
+}
+
+/**
+ * Whether `input`, read on this thread, goes through the scanner first (`engine/scan-range.ts`):
+ * a regular file of NDJSON (by `--format`, its name, or a look at its start) of at least
+ * core's `SCAN_MIN_LENGTH` bytes (below it the exact reader is as fast).
+ */
+async function scansOnOneThread(input: InputSource, run: InferRun): Promise<boolean> {
+  if (input.kind !== 'file' || input.regular === false || run.each || run.format === 'json' || input.size < SCAN_MIN_LENGTH) return false;
+  if (run.format === 'ndjson') return true;
+  try {
+    return await looksLikeNdjson(input.path);
+  } catch {
+    return false; // the exact reader reports why it cannot be read
+  }
 }
 
 /**

@@ -9,13 +9,13 @@
  * and one state per lane, to be merged by the caller.
  *
  * When the worker script is missing (code running from TypeScript sources, e.g. under vitest)
- * every task runs in the calling thread through the very same {@link runShard}: the split,
+ * every task runs in the calling thread through the very same {@link LaneReader}: the split,
  * offsets and merge logic are still exercised; only the threads are not.
  */
-import { createInferrer, type InferenceState, type Inferrer } from '@fieldkit/core/infer';
+import type { InferenceState, Inferrer } from '@fieldkit/core/infer';
 import { applyLateLeanFlags } from '../lean.js';
 import { releaseWorkers, takeWorkers, workerScriptExists, type ShardWorker } from './lane.js';
-import { claimTask, runShard, type ShardResult, type ShardTask } from './shard.js';
+import { claimTask, LaneReader, type ShardResult, type ShardTask } from './shard.js';
 
 /** How ranges are executed: `threads` (the calling thread + workers) or `inline` (calling thread only). */
 export type ShardRunner = 'threads' | 'inline';
@@ -71,7 +71,7 @@ export async function runShards(
   // Lanes claim task indices from this shared counter themselves (slot 1 = stop after a failure).
   const claimsBuffer = new SharedArrayBuffer(8);
   const claims = new Int32Array(claimsBuffer);
-  const local = createInferrer(tasks[0].options);
+  const local = new LaneReader(tasks[0].options);
   let localUsed = false;
   let failure: unknown;
   const done = (i: number, r: ShardResult) => {
@@ -85,7 +85,7 @@ export async function runShards(
       else {
         for (let i = claimTask(claims, tasks.length); i >= 0; i = claimTask(claims, tasks.length)) {
           localUsed = true;
-          done(i, await runShard(tasks[i], local, report(i)));
+          done(i, await local.run(tasks[i], report(i)));
         }
       }
     } catch (err) {
@@ -97,7 +97,7 @@ export async function runShards(
   try {
     await Promise.all([...workers.map((w) => lane(w)), lane(undefined)]);
     if (failure !== undefined) throw failure;
-    const states: (InferenceState | Inferrer)[] = localUsed ? [local] : [];
+    const states: (InferenceState | Inferrer)[] = localUsed ? [local.inferrer] : [];
     for (const s of workerStates) if (s) states.push(s);
     return { results, states };
   } finally {

@@ -10,7 +10,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { InferenceState, Inferrer } from '@fieldkit/core/infer';
-import type { ShardResult, ShardTask } from './shard.js';
+import type { LaneReader, ShardResult, ShardTask } from './shard.js';
 
 /**
  * Messages the pool sends a worker. `run`: take tasks from `tasks` by claiming indices from the
@@ -41,15 +41,15 @@ if (parentPort) {
   post({ type: 'started' });
   const errorText = (err: unknown) => (err instanceof Error ? (err.stack ?? err.message) : String(err));
   // Messages that arrive while the modules load are queued by the port until the listener is set.
-  Promise.all([import('@fieldkit/core/infer'), import('./shard.js')]).then(
-    ([{ createInferrer }, { claimTask, runShard }]) => {
+  import('./shard.js').then(
+    ({ claimTask, LaneReader }) => {
       const runAll = async (tasks: ShardTask[], claims: Int32Array): Promise<Inferrer | undefined> => {
-        let inferrer: Inferrer | undefined;
+        let lane: LaneReader | undefined;
         for (let i = claimTask(claims, tasks.length); i >= 0; i = claimTask(claims, tasks.length)) {
           const task = tasks[i]!;
-          inferrer ??= createInferrer(task.options);
+          lane ??= new LaneReader(task.options);
           let last = 0;
-          const result = await runShard(task, inferrer, (bytes, samples) => {
+          const result = await lane.run(task, (bytes, samples) => {
             const now = Date.now();
             if (now - last < PROGRESS_EVERY_MS) return;
             last = now;
@@ -57,7 +57,7 @@ if (parentPort) {
           });
           post({ type: 'done', index: i, result });
         }
-        return inferrer;
+        return lane?.inferrer;
       };
       port.on('message', (msg: PoolMessage) => {
         runAll(msg.tasks, new Int32Array(msg.claims)).then(

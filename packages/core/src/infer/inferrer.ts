@@ -84,6 +84,8 @@ class InferrerImpl implements Inferrer {
   values = new Map<string, Set<string>>();
   parts = new Map<string, Partition>();
   n = 0;
+  /** Set when a scan into this inferrer stopped part-way ({@link scanLinesInto}): its counts are partial. */
+  spent = false;
 
   constructor(opts: InferOptions, maxExamples: number, keys: string[]) {
     this.opts = opts;
@@ -99,6 +101,7 @@ class InferrerImpl implements Inferrer {
   }
 
   add(sample: unknown): void {
+    if (this.spent) spentError();
     this.n++;
     let part: Partition | undefined;
     if (this.live.length === 0) part = this.parts.get('');
@@ -242,12 +245,17 @@ class InferrerImpl implements Inferrer {
   }
 
   createTextReader(opts?: TextReaderOptions): TextReader {
+    if (this.spent) spentError();
     return createTextReader((v) => this.add(v), opts);
   }
 
   merge(other: Inferrer | InferenceState): void {
+    if (this.spent) spentError();
     let src: InferrerImpl;
-    if (other instanceof InferrerImpl) src = other;
+    if (other instanceof InferrerImpl) {
+      if (other.spent) spentError();
+      src = other;
+    }
     else {
       const r = inferrerFromState(other instanceof Object && 'state' in other && !('format' in other) ? (other as Inferrer).state : other);
       if (!r.ok) throw new FieldkitError(r.issues);
@@ -282,6 +290,7 @@ class InferrerImpl implements Inferrer {
   }
 
   get state(): InferenceState {
+    if (this.spent) spentError();
     const nodes: NodeState[] = [];
     const partitions: PartitionState[] = [];
     for (const p of this.parts.values()) partitions.push({ tag: p.tag.map(([k, v]) => [k, v]), root: flattenNode(p.root, nodes) });
@@ -352,10 +361,12 @@ class InferrerImpl implements Inferrer {
   }
 
   checkHints(hints?: Record<string, Hint | Hint[]>): Issue[] {
+    if (this.spent) spentError();
     return checkHintsAgainst([...this.parts.values()].map((p) => p.root), hints ?? this.opts.hints);
   }
 
   toSchema(overrides?: Partial<InferOptions>): JSONSchemaObject {
+    if (this.spent) spentError();
     const o: InferOptions = { ...this.opts, ...overrides };
     const draft = o.draft ?? DEFAULT_INFER_OPTIONS.draft;
     const stats = o.stats ?? false;
@@ -372,6 +383,34 @@ class InferrerImpl implements Inferrer {
     }
     return assembleSchema(root, null, bopts);
   }
+}
+
+function spentError(): never {
+  throw new Error('fieldkit: this inferrer is spent (a scanLinesInto call returned -1, so it holds part of a sample); start a new one');
+}
+
+/**
+ * Scan NDJSON text straight into `inferrer`, without building the values (the scanner of
+ * scan.ts): the fast path of streaming readers that can read their input again, such as the
+ * CLI's `infer` on a file, which hands it blocks of whole lines. Blank lines are skipped, as a
+ * {@link TextReader} in `ndjson` format skips them.
+ *
+ * Returns the number of samples added, or -1 when the text needs the exact path: a line that is
+ * not exactly one JSON value, invalid JSON, a duplicate key (JSON.parse keeps the last one)…
+ * After -1 the inferrer holds part of the text and is spent: every later use throws. Start a new
+ * inferrer and read the input through {@link Inferrer.createTextReader}, which reports what is
+ * wrong and where. The result after a successful scan is exactly that of the reader.
+ *
+ * `inputStart` (default true): `text` starts an input, so a byte-order mark there is skipped as
+ * a reader skips one at its start; false for the later blocks of an input.
+ */
+export function scanLinesInto(inferrer: Inferrer, text: string, opts: { inputStart?: boolean } = {}): number {
+  if (!(inferrer instanceof InferrerImpl)) throw new TypeError('fieldkit: scanLinesInto needs an inferrer made by createInferrer or inferrerFromState');
+  if (inferrer.spent) spentError();
+  const before = inferrer.n;
+  if (scanSamples(text, true, inferrer, opts.inputStart ?? true)) return inferrer.n - before;
+  inferrer.spent = true;
+  return -1;
 }
 
 /**

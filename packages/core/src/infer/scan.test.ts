@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createInferrer, SCAN_MIN_LENGTH, tryInferSchemaFromText, type TextFormat } from './index.js';
+import { createInferrer, SCAN_MIN_LENGTH, scanLinesInto, tryInferSchemaFromText, type TextFormat } from './index.js';
 import { canonical } from './canonical.test-util.js';
 import { inferFromTextFast } from './inferrer.js';
 import { prime } from './scan.js';
@@ -214,5 +214,60 @@ describe('text fast path: key cache and event-type keys', () => {
       expect(r.ok).toBe(true);
       expect(canonical(r.ok ? r.value : null)).toBe(canonical(want.schema));
     }
+  });
+});
+
+describe('scanLinesInto (blocks of whole lines into one inferrer)', () => {
+  const lines = fc.array(fc.oneof(value, ev, ev), { minLength: 0, maxLength: 12 }).map((xs) => xs.map((x) => JSON.stringify(x)));
+
+  it('gives the exact reader\'s state when the lines come in blocks cut anywhere between lines', () => {
+    fc.assert(
+      fc.property(lines, fc.array(fc.nat(), { maxLength: 4 }), fc.boolean(), fc.constantFrom('', ' ', '\r', '\n  '), (ls, cuts, stats, pad) => {
+        const text = ls.map((l) => l + pad).join('\n') + (ls.length ? '\n' : '');
+        const want = exact(text, 'ndjson', stats);
+        // Blocks end after a newline (as the CLI cuts them), the last one wherever the text ends.
+        const ends = [...new Set(cuts.map((c) => text.indexOf('\n', c % (text.length + 1)) + 1).filter((e) => e > 0))].sort((a, b) => a - b);
+        const inf = createInferrer({ stats });
+        let from = 0;
+        let added = 0;
+        for (const end of [...ends, text.length]) {
+          const k = scanLinesInto(inf, text.slice(from, end), { inputStart: from === 0 });
+          expect(k).toBeGreaterThanOrEqual(0);
+          added += k;
+          from = end;
+        }
+        expect(added).toBe(ls.length);
+        expect(inf.count).toBe(ls.length);
+        expect(canonical(inf.toSchema())).toBe(canonical(want.schema));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('returns -1 where the exact reader finds an error or a duplicate key, and the inferrer is spent from then on', () => {
+    const errors = ['{"a":1}\n{"a":}', '{"a":\n1}', '{"a":1} x', '[1]\n\ufeff\ufeff[2]', '{"a":"\u0001"}'];
+    for (const bad of [...errors, '{"a":1,"a":2}']) {
+      // (A duplicate key is no error: JSON.parse keeps the last value, which only the reader does.)
+      expect(exact(bad, 'ndjson').issues.length > 0, bad).toBe(errors.includes(bad));
+      const inf = createInferrer();
+      inf.add({ before: true });
+      expect(scanLinesInto(inf, bad), bad).toBe(-1);
+      expect(() => inf.toSchema()).toThrow(/spent/);
+      expect(() => inf.add({})).toThrow(/spent/);
+      expect(() => inf.state).toThrow(/spent/);
+      expect(() => inf.createTextReader()).toThrow(/spent/);
+      expect(() => createInferrer().merge(inf)).toThrow(/spent/);
+      expect(() => scanLinesInto(inf, '{}')).toThrow(/spent/);
+    }
+  });
+
+  it('skips byte-order marks where the reader does: at an input\'s start and one per line', () => {
+    const inf = createInferrer();
+    expect(scanLinesInto(inf, '\ufeff\ufeff{"a":1}\n \ufeff{"a":2}\n')).toBe(2);
+    expect(scanLinesInto(inf, '\ufeff{"a":3}\n', { inputStart: false })).toBe(1);
+    expect(exact('\ufeff\ufeff{"a":1}\n \ufeff{"a":2}\n\ufeff{"a":3}\n', 'ndjson').issues).toEqual([]);
+    // A block that does not start an input has no input-start mark to skip: two marks are an error.
+    expect(scanLinesInto(createInferrer(), '\ufeff\ufeff{"a":3}\n', { inputStart: false })).toBe(-1);
+    expect(exact('{"a":0}\n\ufeff\ufeff{"a":3}\n', 'ndjson').issues).toHaveLength(1);
   });
 });

@@ -27,8 +27,10 @@ const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c
 
 /**
  * Scan every value of `text` into `target`. `ndjson`: exactly one value per non-blank line;
- * otherwise values are whitespace-separated (concatenated JSON). Returns false when the text
- * must go through the exact path instead.
+ * otherwise values are whitespace-separated (concatenated JSON). Byte-order marks are skipped
+ * where the text readers skip them: one at the start of `text` when it starts an input
+ * (`inputStart`), and one at the start of each line (where files were concatenated). Returns
+ * false when the text must go through the exact path instead.
  *
  * Speed (measured on the bench data): string contents are skipped with native searches
  * (`indexOf` for the quote and the next backslash, one regex pass for control characters),
@@ -36,21 +38,29 @@ const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c
  * object at this path with one native comparison of `key":` (slice + ===), so the usual key
  * costs neither a Map look-up nor a per-char loop.
  */
-export function scanSamples(text: string, ndjson: boolean, target: ScanTarget): boolean {
+export function scanSamples(text: string, ndjson: boolean, target: ScanTarget, inputStart = true): boolean {
   if (!primed) prime();
   const n = text.length;
-  let i = codeAt(text, 0) === 0xfeff ? 1 : 0;
+  let i = inputStart && codeAt(text, 0) === 0xfeff ? 1 : 0;
   const ctx: AddContext = { maxExamples: target.maxExamples, queue: [], base: 0, protoClean: true };
   nextBs = -1;
   nextCtl = -1;
   rsText = null;
   try {
     for (;;) {
-      // Between samples: any whitespace (blank lines included), and byte-order marks of concatenated files.
+      // Between samples: any whitespace (blank lines included), and one byte-order mark per line
+      // (where files were concatenated; JSON.parse rejects a second one, so the readers do).
+      let bom = false;
       while (i < n) {
         const c = text.charCodeAt(i);
-        if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) i++;
-        else break;
+        if (c === 32 || c === 13 || c === 9) i++;
+        else if (c === 10) {
+          i++;
+          bom = false;
+        } else if (c === 0xfeff && !bom) {
+          i++;
+          bom = true;
+        } else break;
       }
       if (i >= n) return true;
       i = scanValue(text, i, target.rootFor(text, i), ndjson, ctx);
