@@ -2,7 +2,9 @@ import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createInferrer, SCAN_MIN_LENGTH, type Inferrer } from '@fieldkit/core';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createInferrer, SCAN_MIN_LENGTH, scanLinesInto, type Inferrer } from '@fieldkit/core';
 import { inferInputs } from '../commands/infer.js';
 import { fakeIO } from '../io/fake-io.test-util.js';
 import { SCAN_BLOCK_BYTES, scanRange } from './scan-range.js';
@@ -146,5 +148,26 @@ describe('infer on one thread', () => {
       expect(out.issues, name).toHaveLength(1);
       expect(out.issues[0], name).toMatchObject({ ...want, source: name });
     }
+  });
+});
+
+describe('memory', () => {
+  it('keeps no block alive through the keys, values and partition tags it leaves in the tree', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const inf = createInferrer({ stats: true });
+    const pad = 'p'.repeat(64 * 1024);
+    // Each block (a fresh string, as the CLI decodes them) leaves a new long key, a new event type,
+    // new long enum values and examples; without copying them out, each would keep its 64 KB block.
+    const block = (i: number) =>
+      JSON.stringify({ type: `event-type-number-${i % 40}`, byUser: { [`user-${String(i).padStart(8, '0')}-abcdefghij`]: { note: `note number ${i} for this user` } }, url: `https://example.com/some/long/path/${i}`, pad: pad + i }) + '\n';
+    for (let i = 0; i < 20; i++) scanLinesInto(inf, block(i)); // warm up
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 20; i < 220; i++) expect(scanLinesInto(inf, block(i))).toBe(1);
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(grown).toBeLessThan(4 * 1024 * 1024); // 200 blocks of 64 KB kept would be 13 MB
+    expect(inf.count).toBe(220);
   });
 });

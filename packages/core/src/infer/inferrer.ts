@@ -9,7 +9,7 @@
 import { fail, FieldkitError, ok, type Issue, type Result } from '../errors.js';
 import type { JSONSchemaObject } from '../types.js';
 import { DISCRIMINATOR_KEYS, DISCRIMINATOR_MAX_VALUES, MAX_PARTITIONS, isTagValue } from './heuristics.js';
-import { addSample, MAX_RECURSION, mergeNode, Node, primeWalk } from './node.js';
+import { addSample, detach, MAX_RECURSION, mergeNode, Node, primeWalk } from './node.js';
 import { checkHintsAgainst } from './hints.js';
 import { DEFAULT_INFER_OPTIONS, DEFAULT_MAX_DEPTH, type Hint, type InferOptions, type TextReaderOptions } from './options.js';
 import { flattenNode, readState, type InferenceState, type NodeState, type PartitionState } from './state.js';
@@ -86,6 +86,8 @@ class InferrerImpl implements Inferrer {
   n = 0;
   /** Set when a scan into this inferrer stopped part-way ({@link scanLinesInto}): its counts are partial. */
   spent = false;
+  /** While {@link scanLinesInto} runs: strings kept are copied out of the block (ScanTarget). */
+  detachStrings = false;
 
   constructor(opts: InferOptions, maxExamples: number, keys: string[]) {
     this.opts = opts;
@@ -233,7 +235,8 @@ class InferrerImpl implements Inferrer {
       }
       if (part === undefined) {
         const o: Record<string, unknown> = {};
-        for (const [k, v] of found) Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+        const d = this.detachStrings;
+        for (const [k, v] of found) Object.defineProperty(o, d ? detach(k) : k, { value: d && v !== null ? detach(v) : v, enumerable: true, writable: true, configurable: true });
         part = this.partitionFor(o);
       }
     }
@@ -408,7 +411,12 @@ export function scanLinesInto(inferrer: Inferrer, text: string, opts: { inputSta
   if (!(inferrer instanceof InferrerImpl)) throw new TypeError('fieldkit: scanLinesInto needs an inferrer made by createInferrer or inferrerFromState');
   if (inferrer.spent) spentError();
   const before = inferrer.n;
-  if (scanSamples(text, true, inferrer, opts.inputStart ?? true)) return inferrer.n - before;
+  inferrer.detachStrings = true;
+  try {
+    if (scanSamples(text, true, inferrer, opts.inputStart ?? true)) return inferrer.n - before;
+  } finally {
+    inferrer.detachStrings = false;
+  }
   inferrer.spent = true;
   return -1;
 }

@@ -456,6 +456,19 @@ export interface AddContext {
   protoClean: boolean;
   /** Depth at which the current recursion started (work is deferred {@link MAX_RECURSION} below it). */
   base: number;
+  /** Strings kept at nodes are {@link detach}ed first (they are slices of a text that must not be kept alive). */
+  detach?: boolean;
+}
+
+/**
+ * `s` as a string of its own. V8 makes a slice of 13 characters or more a view of the whole
+ * text it was cut from, which then lives as long as the slice: a stream scanned block by block
+ * (`scanLinesInto`) would keep every block that left a key, an enum value or an example at some
+ * node, so memory would grow with the input. Concatenation and a slice make V8 copy the
+ * characters into a new flat string.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
 export function addExample(node: Node, v: Example, max: number): void {
@@ -505,36 +518,36 @@ export function addString(node: Node, s: string, ctx: AddContext): void {
   const ev = node.ev;
   let known = false;
   if (ev === null) {
-    if (s.length > ENUM_MAX_LENGTH) node.ev = overWith(s);
+    if (s.length > ENUM_MAX_LENGTH) node.ev = overWith(ctx.detach ? detach(s) : s);
     else {
-      node.ev = s;
+      node.ev = ctx.detach ? detach(s) : s;
       node.c1 = 1;
     }
   } else if (typeof ev === 'string') {
     if (ev === s) {
       node.c1++;
       known = true;
-    } else if (s.length > ENUM_MAX_LENGTH) node.ev = overWith(s);
-    else node.ev = new Map([[ev, node.c1], [s, 1]]);
+    } else if (s.length > ENUM_MAX_LENGTH) node.ev = overWith(ctx.detach ? detach(s) : s);
+    else node.ev = new Map([[ev, node.c1], [ctx.detach ? detach(s) : s, 1]]);
   } else if (ev instanceof EnumOver) {
     if ((node.fm & ALL_STRING_FORMATS) !== 0) {
       // (ls is null after a merge: compared only once known to be a string, or V8's string
       // compare deoptimises on the null — seen in the 2nd github run.)
       const ls = ev.ls;
       if (ls !== null && ls === s) known = true;
-      else ev.ls = s;
+      else ev.ls = ctx.detach ? detach(s) : s;
     }
   } else {
     const c = ev.get(s);
     if (c !== undefined) {
       ev.set(s, c + 1);
       known = true;
-    } else if (s.length > ENUM_MAX_LENGTH || ev.size >= ENUM_TRACK) node.ev = overWith(s);
-    else ev.set(s, 1);
+    } else if (s.length > ENUM_MAX_LENGTH || ev.size >= ENUM_TRACK) node.ev = overWith(ctx.detach ? detach(s) : s);
+    else ev.set(ctx.detach ? detach(s) : s, 1);
   }
   const fm = node.fm;
   if (!known && (fm & ALL_STRING_FORMATS) !== 0) node.fm = (fm & ~ALL_STRING_FORMATS) | stringFormats(s, fm & ALL_STRING_FORMATS);
-  if (ctx.maxExamples > 0 && s.length <= 200) addExample(node, s, ctx.maxExamples);
+  if (ctx.maxExamples > 0 && s.length <= 200) addExample(node, ctx.detach ? detach(s) : s, ctx.maxExamples);
 }
 
 function overWith(s: string): EnumOver {

@@ -6,7 +6,7 @@
  * and the caller throws its partial state away and takes the exact path (JSON.parse per value),
  * which also produces the located parse issues. Iterative (explicit stack): any depth.
  */
-import { addExample, addKind, ALL_STRING_FORMATS, addNumber, addString, childIn, EnumOver, K_ARR, K_BOOL, K_INT, K_OBJ, K_STR, KEY_CACHE_MAX, MAX_DEPTH, type AddContext, Node, ObjInfo } from './node.js';
+import { addExample, addKind, detach, ALL_STRING_FORMATS, addNumber, addString, childIn, EnumOver, K_ARR, K_BOOL, K_INT, K_OBJ, K_STR, KEY_CACHE_MAX, MAX_DEPTH, type AddContext, Node, ObjInfo } from './node.js';
 
 /** Where scanned samples go. */
 export interface ScanTarget {
@@ -14,6 +14,8 @@ export interface ScanTarget {
   rootFor(text: string, start: number): Node;
   /** Examples per path (0 = none). */
   maxExamples: number;
+  /** Strings kept in the tree are copied out of the text (see `detach` in node.ts): the text is one block of a stream. */
+  detachStrings?: boolean;
 }
 
 const OBJ = 1;
@@ -42,7 +44,8 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget, i
   if (!primed) prime();
   const n = text.length;
   let i = inputStart && codeAt(text, 0) === 0xfeff ? 1 : 0;
-  const ctx: AddContext = { maxExamples: target.maxExamples, queue: [], base: 0, protoClean: true };
+  detachKeys = target.detachStrings === true;
+  const ctx: AddContext = { maxExamples: target.maxExamples, queue: [], base: 0, protoClean: true, detach: detachKeys };
   nextBs = -1;
   nextCtl = -1;
   rsText = null;
@@ -105,7 +108,9 @@ export function prime(): boolean {
   const root = new Node();
   const plain: ScanTarget = { rootFor: () => root, maxExamples: 0 };
   const withExamples: ScanTarget = { rootFor: () => root, maxExamples: 3 };
-  let ok = scanSamples(nd, true, plain) && scanSamples(json, false, withExamples);
+  // (and NDJSON once more with strings detached, as scanLinesInto scans)
+  const detached: ScanTarget = { rootFor: () => root, maxExamples: 3, detachStrings: true };
+  let ok = scanSamples(nd, true, plain) && scanSamples(json, false, withExamples) && scanSamples(nd, true, detached);
   ok = !scanSamples('{"a":1,"a":2}', true, plain) && ok; // a duplicate key
   ok = !scanSamples('{"a":"\u0001"}', false, withExamples) && ok; // a control character
   // rootStrings: keys with string values, a number, an escaped key, an absent key.
@@ -127,6 +132,8 @@ const stackSeen: number[] = [];
 const stackSerial: number[] = [];
 let nextBs = -1;
 let nextCtl = -1;
+/** Keys kept in the tree (and the key cache) are detached from the text (ScanTarget.detachStrings). */
+let detachKeys = false;
 
 /**
  * Scan the one top-level value at `i` (not whitespace) into `root`; in NDJSON also the blanks
@@ -340,7 +347,8 @@ function keyMiss(text: string, i: number, obj: ObjInfo, objects: number, seen: n
     if (nextCtl < start) nextCtl = nextControl(text, start);
     if (nextCtl < q) return -1;
     i = q + 1;
-    const c = newOrExisting(obj, text.slice(start, q), seen);
+    const key = text.slice(start, q);
+    const c = newOrExisting(obj, detachKeys ? detach(key) : key, seen);
     if (c === null) return -1; // a duplicate key
     child = c;
     if (seen < KEY_CACHE_MAX && objects > 1) {
@@ -351,7 +359,8 @@ function keyMiss(text: string, i: number, obj: ObjInfo, objects: number, seen: n
           ck = obj.sk = [];
           cn = obj.sn = [];
         }
-        ck[seen] = text.slice(start, i + 1);
+        const ckey = text.slice(start, i + 1);
+        ck[seen] = detachKeys ? detach(ckey) : ckey;
         cn[seen] = child;
       } else if (sk !== null && seen < sk.length) {
         sk.length = seen; // `"key" :` can't be matched as `key":`: forget the cache from here
