@@ -189,7 +189,8 @@ export async function inferInputs(
       } else if (inRun.format !== 'auto') result = combined;
     }
     if (!result) applyLateLeanFlags();
-    if (!result && input.kind === 'file' && (await scansOnOneThread(input, inRun))) {
+    // (Not after threads read the file: their lanes scanned it already, and gave up.)
+    if (!result && !shards && input.kind === 'file' && (await scansOnOneThread(input, inRun))) {
       // Scanned into an inferrer of its own (merged on success), so that when the scanner gives
       // up, the exact reader below reads the file again into an inferrer that holds none of it.
       const own = createInferrer(inRun.options);

@@ -258,8 +258,7 @@ class InferrerImpl implements Inferrer {
     if (other instanceof InferrerImpl) {
       if (other.spent) spentError();
       src = other;
-    }
-    else {
+    } else {
       const r = inferrerFromState(other instanceof Object && 'state' in other && !('format' in other) ? (other as Inferrer).state : other);
       if (!r.ok) throw new FieldkitError(r.issues);
       src = r.value as InferrerImpl;
