@@ -36,7 +36,8 @@ export interface FeedResult {
   stoppedEarly: boolean;
 }
 
-function countNewlines(buf: Buffer): number {
+/** Newline bytes in `buf`. */
+export function countNewlines(buf: Buffer): number {
   let n = 0;
   for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) n++;
   return n;

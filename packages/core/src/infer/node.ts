@@ -471,6 +471,9 @@ export function detach(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
+/** `s` as a node keeps it: {@link detach}ed when the context says so. */
+const kept = (s: string, ctx: AddContext): string => (ctx.detach ? detach(s) : s);
+
 export function addExample(node: Node, v: Example, max: number): void {
   // JSON has no -0 (it is written "0"), and -0 ties with 0 in compareExamples: keep +0 so the
   // state round-trips through JSON and the kept example does not depend on sample order.
@@ -518,36 +521,36 @@ export function addString(node: Node, s: string, ctx: AddContext): void {
   const ev = node.ev;
   let known = false;
   if (ev === null) {
-    if (s.length > ENUM_MAX_LENGTH) node.ev = overWith(ctx.detach ? detach(s) : s);
+    if (s.length > ENUM_MAX_LENGTH) node.ev = overWith(kept(s, ctx));
     else {
-      node.ev = ctx.detach ? detach(s) : s;
+      node.ev = kept(s, ctx);
       node.c1 = 1;
     }
   } else if (typeof ev === 'string') {
     if (ev === s) {
       node.c1++;
       known = true;
-    } else if (s.length > ENUM_MAX_LENGTH) node.ev = overWith(ctx.detach ? detach(s) : s);
-    else node.ev = new Map([[ev, node.c1], [ctx.detach ? detach(s) : s, 1]]);
+    } else if (s.length > ENUM_MAX_LENGTH) node.ev = overWith(kept(s, ctx));
+    else node.ev = new Map([[ev, node.c1], [kept(s, ctx), 1]]);
   } else if (ev instanceof EnumOver) {
     if ((node.fm & ALL_STRING_FORMATS) !== 0) {
       // (ls is null after a merge: compared only once known to be a string, or V8's string
       // compare deoptimises on the null — seen in the 2nd github run.)
       const ls = ev.ls;
       if (ls !== null && ls === s) known = true;
-      else ev.ls = ctx.detach ? detach(s) : s;
+      else ev.ls = kept(s, ctx);
     }
   } else {
     const c = ev.get(s);
     if (c !== undefined) {
       ev.set(s, c + 1);
       known = true;
-    } else if (s.length > ENUM_MAX_LENGTH || ev.size >= ENUM_TRACK) node.ev = overWith(ctx.detach ? detach(s) : s);
-    else ev.set(ctx.detach ? detach(s) : s, 1);
+    } else if (s.length > ENUM_MAX_LENGTH || ev.size >= ENUM_TRACK) node.ev = overWith(kept(s, ctx));
+    else ev.set(kept(s, ctx), 1);
   }
   const fm = node.fm;
   if (!known && (fm & ALL_STRING_FORMATS) !== 0) node.fm = (fm & ~ALL_STRING_FORMATS) | stringFormats(s, fm & ALL_STRING_FORMATS);
-  if (ctx.maxExamples > 0 && s.length <= 200) addExample(node, ctx.detach ? detach(s) : s, ctx.maxExamples);
+  if (ctx.maxExamples > 0 && s.length <= 200) addExample(node, kept(s, ctx), ctx.maxExamples);
 }
 
 function overWith(s: string): EnumOver {
