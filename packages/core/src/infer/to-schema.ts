@@ -193,33 +193,58 @@ function objectSchema(node: Node, key: string | null, path: Seg[] | null, hints:
     if (mapPattern !== '') s.propertyNames = { pattern: mapPattern };
     return s;
   }
-  const properties: Record<string, JSONSchema> = {};
-  let required: string[] = [];
-  let digitKey = false;
-  const objects = node.obj;
+  const b = propertiesBuild(path, depth, ctx, node.obj);
   // forEach, not `for (const [k, c] of props)`: that allocates an entry array and an iterator
   // result per property (~70 B each: 7 MB on a 50,000-key object, measured), forEach nothing.
-  props.forEach((c, k) => {
-    const ps = buildNode(c, k, path === null ? null : [...path, k], depth + 1, ctx);
-    if (ctx.stats) {
-      ps['x-fieldkit-stats'] = { seen: c.n, total: objects };
-      const ex = c.ex;
-      if (ex !== null && ex.length > 0) ps.examples = ex.slice();
-    }
-    setKey(properties, k, ps);
-    if (c.n === objects) required.push(k);
-    if (!digitKey) digitKey = startsWithDigit(k);
-  });
+  // The callback is one module-level function, not a closure per call: V8 keeps a closure's
+  // optimised code only weakly, so every full GC threw it away and each inference began with
+  // the property loop unoptimised again (--trace-opt: re-marked on every bench round).
+  props.forEach(buildProperty, b);
+  const { properties } = b;
+  let required = b.required;
   // An object lists integer-like keys ("10") first whatever order they came in, so `properties`
   // does; `required` follows that order too, so the schema does not depend on whether the
   // samples came as parsed objects (for-in order) or as text (text order, the scanner).
-  if (digitKey && required.length > 1) {
+  if (b.digitKey && required.length > 1) {
     const req = new Set(required);
     required = Object.keys(properties).filter((k) => req.has(k));
   }
   const s: JSONSchemaObject = { type, properties };
   if (required.length > 0) s.required = required;
   return s;
+}
+
+/** What {@link buildProperty} reads and fills for one object node. */
+interface PropertiesBuild {
+  path: Seg[] | null;
+  depth: number;
+  ctx: BuildContext;
+  /** Objects seen at the node: a key seen in all of them is required. */
+  objects: number;
+  properties: Record<string, JSONSchema>;
+  required: string[];
+  /** Some key starts with a digit (see objectSchema). */
+  digitKey: boolean;
+}
+
+/** The one place a PropertiesBuild is made (one hidden class, kept alive below like the context's). */
+function propertiesBuild(path: Seg[] | null, depth: number, ctx: BuildContext, objects: number): PropertiesBuild {
+  return { path, depth, ctx, objects, properties: {}, required: [], digitKey: false };
+}
+
+/** The schema of property `k` (node `c`) into `this`: the `forEach` callback of objectSchema. */
+function buildProperty(this: PropertiesBuild, c: Node, k: string): void {
+  const ctx = this.ctx;
+  const path = this.path;
+  const ps = buildNode(c, k, path === null ? null : [...path, k], this.depth + 1, ctx);
+  if (ctx.stats) {
+    ps['x-fieldkit-stats'] = { seen: c.n, total: this.objects };
+    const ex = c.ex;
+    if (ex !== null && ex.length > 0) ps.examples = ex.slice();
+  }
+  setKey(this.properties, k, ps);
+  if (c.n === this.objects) this.required.push(k);
+  if (!this.digitKey) this.digitKey = startsWithDigit(k);
 }
 
 /** The one place a build context is made, so every context has the same hidden class. */
@@ -239,14 +264,17 @@ function objectArray<T>(): T[] {
 }
 
 /**
- * A context kept alive for the life of the module. V8 holds an object literal's hidden class
+ * A context (and a PropertiesBuild) kept alive for the life of the module. V8 holds an object literal's hidden class
  * only weakly; when a full GC runs while no context is alive (between two inferences), the class
  * dies and buildNode/objectSchema, whose optimised code embeds it, are thrown away and
  * re-optimised on every call (seen with `--trace-deopt`: "weak objects").
  */
-const KEEP_CONTEXT_SHAPE_ALIVE: readonly BuildContext[] = [buildContext(DEFAULT_MAX_DEPTH, false, [], 0)];
+const KEEP_CONTEXT_SHAPE_ALIVE: readonly unknown[] = (() => {
+  const ctx = buildContext(DEFAULT_MAX_DEPTH, false, [], 0);
+  return [ctx, propertiesBuild(null, 0, ctx, 0)];
+})();
 /** The anchor (exported so bundlers and linters see it used). */
-export function contextShapeAnchor(): readonly BuildContext[] {
+export function contextShapeAnchor(): readonly unknown[] {
   return KEEP_CONTEXT_SHAPE_ALIVE;
 }
 
