@@ -186,6 +186,30 @@ describe('text fast path: key cache and event-type keys', () => {
     }
   });
 
+  it('groups the first object by its event-type values as the exact path does (they are read back from its own tree)', () => {
+    // The scanner gives the first object a root of its own and its group afterwards (no second
+    // pass over it): a long, escaped, empty, non-string or missing value must group it the same.
+    const tag = fc.oneof(fc.constantFrom('open', 'a'.repeat(45), 'q\\"x', 'é', 'Order Completed', '', ' x'), fc.integer(), fc.constant(null), fc.constant([]));
+    const first = fc.record({ eventName: tag, type: tag, action: tag, nested: fc.record({ eventName: fc.constant('inner') }) }, { requiredKeys: [] });
+    const groups = (st: ReturnType<typeof createInferrer>['state']) =>
+      canonical({ keys: st.keys, dropped: st.dropped, values: st.values, tags: st.partitions.map((p) => JSON.stringify(p.tag)).sort() });
+    fc.assert(
+      fc.property(first, samples, fc.constantFrom(undefined, 'type'), (f, rest, discriminator) => {
+        const opts = discriminator === undefined ? {} : { discriminator };
+        for (const [text, nd] of [[[f, ...rest].map((x) => JSON.stringify(x)).join('\n'), true], [JSON.stringify(f, null, 1), false]] as const) {
+          const fast = inferFromTextFast(text, nd, opts);
+          expect(fast).not.toBeNull();
+          const inf = createInferrer(opts);
+          const r = inf.createTextReader({ format: nd ? 'ndjson' : 'json' });
+          expect([...r.write(text), ...r.end()]).toEqual([]);
+          expect(groups(fast!.state)).toBe(groups(inf.state));
+          expect(canonical(fast!.toSchema())).toBe(canonical(inf.toSchema()));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('gives up on raw control characters in strings and keys, in NDJSON and JSON', () => {
     for (const bad of ['\t', '\r', '\u0001', '\u001f', '\n']) {
       for (const text of [`{"a":"x${bad}y"}`, `{"a${bad}":1}`, `{"a":1}\n{"b":"${bad}"}`]) {

@@ -12,6 +12,8 @@ import { addExample, addKind, detach, ALL_STRING_FORMATS, addNumber, addString, 
 export interface ScanTarget {
   /** The root node for the sample that starts at `start` (counts the sample). */
   rootFor(text: string, start: number): Node;
+  /** Called after each sample is scanned whole into the node rootFor gave (optional). */
+  sampleDone?(): void;
   /** Examples per path (0 = none). */
   maxExamples: number;
   /** Strings kept in the tree are copied out of the text (see `detach` in node.ts): the text is one block of a stream. */
@@ -68,6 +70,7 @@ export function scanSamples(text: string, ndjson: boolean, target: ScanTarget, i
       if (i >= n) return true;
       i = scanValue(text, i, target.rootFor(text, i), ndjson, ctx);
       if (i < 0) return false;
+      target.sampleDone?.();
     }
   } finally {
     // Don't keep the last tree alive through the reused stack.
