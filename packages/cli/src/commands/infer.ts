@@ -14,7 +14,7 @@ import { createProgress, type ProgressBar } from '../io/progress.js';
 import { readChunks, resolveInputs, type InputSource } from '../io/read.js';
 import { feedChunks } from '../engine/feed.js';
 import { applyLateLeanFlags } from '../lean.js';
-import { INFER_FLAG_SPECS, parallelMinBytes } from '../engine/flags.js';
+import { INFER_FLAG_SPECS, lanesFor, parallelMinBytes } from '../engine/flags.js';
 import { SCHEMA_FLAG_HELP, inferOptionsFromArgs } from '../engine/options.js';
 import { writeResults } from '../engine/output.js';
 import { stopParkedWorkers } from '../engine/lane.js';
@@ -43,16 +43,17 @@ Options:
                              NDJSON, other input is NDJSON or concatenated JSON by its content)
   --each                     the input is ONE JSON array whose elements are the samples
                              (without --each an array is a single sample)
-${SCHEMA_FLAG_HELP}  -j, --jobs N               worker threads for large NDJSON files (default: number of
-                             CPU cores; 1 = no threads)
+${SCHEMA_FLAG_HELP}  -j, --jobs N               threads for large NDJSON files, at most (default: number of
+                             CPU cores; each gets 24 MB of the file or more; 1 = no threads)
   --no-progress              never draw the progress bar (it is only drawn when stderr
                              is a terminal)
   -h, --help                 show this help
 
 Exit codes: 0 ok, 2 bad usage or bad input (errors name file:line:column and the sample).
 
-Environment: FIELDKIT_PARALLEL_MIN_BYTES (files smaller than this, default 8000000, are read
-on one thread), FIELDKIT_PROGRESS_DELAY_MS (progress bar delay, default 300).
+Environment: FIELDKIT_PARALLEL_MIN_BYTES (bytes of file each thread needs, default 24000000:
+a file under 48 MB is read on one thread), FIELDKIT_PROGRESS_DELAY_MS (progress bar delay,
+default 300).
 
 Examples:
   fieldkit infer examples/iterable/*.json
@@ -71,7 +72,7 @@ export interface InferRun {
   each: boolean;
   /** `--jobs`; default `os.availableParallelism()`. */
   jobs: number;
-  /** Files smaller than this are read on the calling thread; default `DEFAULT_PARALLEL_MIN_BYTES` (8 MB). */
+  /** Bytes of file each thread needs (fewer threads for smaller files); default `DEFAULT_PARALLEL_MIN_BYTES` (24 MB). */
   parallelMinBytes: number;
   /** How ranges run; default: threads when the compiled worker exists (see `engine/pool.ts`). */
   runner?: ShardRunner;
@@ -166,12 +167,12 @@ export async function inferInputs(
     const onProgress = (b: number, s: number) => progress?.update(doneBytes + b, doneSamples + s);
     const maxIssues = MAX_ISSUES - issues.length;
     const inRun = runForInput(run, input.name);
-    const tasks = await planShards(input, inRun, maxIssues);
+    const plan = await planShards(input, inRun, maxIssues);
     let result: { issues: Issue[]; stoppedEarly: boolean; bytes: number } | undefined;
     let shards: ShardsOutcome | undefined;
-    if (tasks) {
+    if (plan) {
       try {
-        shards = await runShards(tasks, run.jobs, onProgress, run.runner, k < inputs.length - 1);
+        shards = await runShards(plan.tasks, plan.lanes, onProgress, run.runner, k < inputs.length - 1);
       } catch (err) {
         // Threads are an optimisation: if one fails (a broken install, a resource limit), say so
         // and read the file on this thread instead of failing the run.
@@ -179,7 +180,7 @@ export async function inferInputs(
         io.stderr.write(`fieldkit infer: warning: worker threads failed (${(err as Error).message.split('\n')[0]}); reading ${input.name} on one thread\n`);
       }
     }
-    if (tasks && shards) {
+    if (plan && shards) {
       const combined = combineShards(shards.results);
       // Range parse errors under `auto` may come from a wrong NDJSON guess: the sequential
       // reader has the final word (and gives the whole-file line numbers).
@@ -252,18 +253,21 @@ async function scansOnOneThread(input: InputSource, run: InferRun): Promise<bool
 }
 
 /**
- * Shard tasks for `input`, or undefined when it should be read on this thread: stdin, `--each`,
- * `--jobs 1`, small files, and files that are not NDJSON (explicitly or by a look at the start).
+ * Shard tasks for `input` and the threads to run them on, or undefined when it should be read on
+ * this thread: stdin, `--each`, `--jobs 1`, files too small to share (`lanesFor`), and files that
+ * are not NDJSON (explicitly or by a look at the start).
  */
-async function planShards(input: InputSource, run: InferRun, maxIssues: number): Promise<ShardTask[] | undefined> {
+async function planShards(input: InputSource, run: InferRun, maxIssues: number): Promise<{ tasks: ShardTask[]; lanes: number } | undefined> {
   if (input.kind !== 'file' || input.regular === false || run.each || run.jobs < 2 || run.format === 'json') return undefined;
-  if (input.size < Math.max(run.parallelMinBytes, 1)) return undefined;
+  const lanes = lanesFor(input.size, run.jobs, run.parallelMinBytes);
+  if (lanes < 2) return undefined;
   if (run.format === 'auto' && !(await looksLikeNdjson(input.path))) return undefined;
   // Many ranges, shrinking towards the end: lanes that start late (a worker booting) or read
   // slower even out, and they run out of work at nearly the same moment.
-  const ranges = await splitAtNewlinesNear(input.path, input.size, guidedCuts(input.size, run.jobs));
+  const ranges = await splitAtNewlinesNear(input.path, input.size, guidedCuts(input.size, lanes));
   if (ranges.length < 2) return undefined;
-  return ranges.map((r) => ({ path: input.path, source: input.name, start: r.start, end: r.end, format: 'ndjson', options: run.options, maxIssues }));
+  const tasks = ranges.map((r): ShardTask => ({ path: input.path, source: input.name, start: r.start, end: r.end, format: 'ndjson', options: run.options, maxIssues }));
+  return { tasks, lanes };
 }
 
 /**

@@ -25,11 +25,27 @@ export const INFER_FLAG_SPECS: FlagSpecs = {
   'no-progress': { type: 'boolean' },
 };
 
-/** Files smaller than this are inferred on the calling thread (a worker costs ~60 ms to start). */
-export const DEFAULT_PARALLEL_MIN_BYTES = 8_000_000;
+/**
+ * Bytes of file each thread must have to itself (`FIELDKIT_PARALLEL_MIN_BYTES`): a thread costs
+ * ~0.19 s of CPU to start (its isolate, the modules, its own JIT warm-up), which pays only once it
+ * has ~40 MB to share. Measured on two cores (the bench's webhook events, medians of 3-4 runs):
+ * 10 MB took 0.21 s on one thread and 0.27 s on two, 20 MB 0.26 / 0.31 s, 40 MB 0.39 / 0.39 s,
+ * 48 MB 0.42 / 0.40 s, 64 MB 0.47 / 0.42 s, 100 MB 0.74 / 0.57 s. (It was 8 MB for any number of
+ * threads, from before the text scanner made one thread 30 % faster: files of 8-40 MB were read
+ * more slowly by default than with `--jobs 1`.)
+ */
+export const DEFAULT_PARALLEL_MIN_BYTES = 24_000_000;
 
 /** `FIELDKIT_PARALLEL_MIN_BYTES` when it is a whole number, else {@link DEFAULT_PARALLEL_MIN_BYTES}. */
 export function parallelMinBytes(env: NodeJS.ProcessEnv): number {
   const v = env.FIELDKIT_PARALLEL_MIN_BYTES;
   return v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : DEFAULT_PARALLEL_MIN_BYTES;
+}
+
+/**
+ * Threads for a file of `size` bytes: `jobs` at most, and each with at least `minBytes` of it
+ * (see {@link DEFAULT_PARALLEL_MIN_BYTES}); 1 = read on the calling thread.
+ */
+export function lanesFor(size: number, jobs: number, minBytes: number): number {
+  return Math.max(1, Math.min(jobs, Math.floor(size / Math.max(minBytes, 1))));
 }

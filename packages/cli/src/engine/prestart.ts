@@ -11,13 +11,14 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { booleanFlag, parseArgs, positiveIntFlag, stringFlag } from '../io/args.js';
-import { INFER_FLAG_SPECS, parallelMinBytes } from './flags.js';
+import { INFER_FLAG_SPECS, lanesFor, parallelMinBytes } from './flags.js';
 import { prestartWorkers } from './lane.js';
 
 /**
  * How many workers `fieldkit <argv>` will want (0 when it is not `infer`, or `infer` will read on
- * one thread): `jobs - 1` when a file named on the command line is a regular file of at least
- * `FIELDKIT_PARALLEL_MIN_BYTES`. `stat` decides; the content (NDJSON or not) is not read.
+ * one thread): one less than the threads the largest regular file named on the command line gets
+ * (`lanesFor`: `--jobs` at most, `FIELDKIT_PARALLEL_MIN_BYTES` each). `stat` decides; the content
+ * (NDJSON or not) is not read.
  */
 export function workersWanted(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): number {
   if (argv[0] !== 'infer') return 0;
@@ -32,16 +33,17 @@ export function workersWanted(argv: readonly string[], env: NodeJS.ProcessEnv, c
     return 0; // infer reports the usage error itself
   }
   if (jobs < 2) return 0;
-  const min = Math.max(parallelMinBytes(env), 1);
-  const big = files.some((f) => {
+  const min = parallelMinBytes(env);
+  let lanes = 1;
+  for (const f of files) {
     try {
       const st = statSync(resolve(cwd, f));
-      return st.isFile() && st.size >= min;
+      if (st.isFile()) lanes = Math.max(lanes, lanesFor(st.size, jobs, min));
     } catch {
-      return false;
+      // a missing file: infer reports it
     }
-  });
-  return big ? jobs - 1 : 0;
+  }
+  return lanes - 1;
 }
 
 /** Start the workers {@link workersWanted} says `argv` will use; returns how many were started. */
