@@ -8,7 +8,8 @@ import type { JSONSchemaObject } from '../types.js';
 import { createInferrer, inferFromTextFast } from './inferrer.js';
 import type { InferOptions, InferTextOptions } from './options.js';
 
-export { createInferrer, inferrerFromState, scanLinesInto, type Inferrer } from './inferrer.js';
+export { createInferrer, inferrerFromState, scanLinesInto, scanValuesInto, type Inferrer } from './inferrer.js';
+export type { ScanLayout } from './scan.js';
 export { DEFAULT_INFER_OPTIONS, DEFAULT_MAX_DEPTH, HINTS, type Hint, type InferOptions, type InferTextOptions, type TextFormat, type TextReaderOptions } from './options.js';
 export type { InferenceState, NodeState, PartitionState } from './state.js';
 export { locateJsonError, type JsonErrorLocation, type TextReader } from './text.js';

@@ -13,7 +13,7 @@ import { addSample, detach, EnumOver, K_STR, MAX_RECURSION, mergeNode, Node, pri
 import { checkHintsAgainst } from './hints.js';
 import { DEFAULT_INFER_OPTIONS, DEFAULT_MAX_DEPTH, type Hint, type InferOptions, type TextReaderOptions } from './options.js';
 import { flattenNode, readState, type InferenceState, type NodeState, type PartitionState } from './state.js';
-import { rootStrings, scanSamples } from './scan.js';
+import { rootStrings, scanSamples, type ScanLayout } from './scan.js';
 import { createTextReader, type TextReader } from './text.js';
 import { assembleSchema, compileHints, nodeToSchema, type Variant } from './to-schema.js';
 
@@ -444,12 +444,24 @@ function spentError(): never {
  * a reader skips one at its start; false for the later blocks of an input.
  */
 export function scanLinesInto(inferrer: Inferrer, text: string, opts: { inputStart?: boolean } = {}): number {
-  if (!(inferrer instanceof InferrerImpl)) throw new TypeError('fieldkit: scanLinesInto needs an inferrer made by createInferrer or inferrerFromState');
+  return scanValuesInto(inferrer, text, { layout: 'ndjson', ...opts });
+}
+
+/**
+ * Like {@link scanLinesInto}, for any layout of values (scan.ts `ScanLayout`): `ndjson` (one per
+ * line), `json` (whitespace-separated, concatenated JSON) or `elements` (comma-separated: a run of
+ * whole elements of a JSON array, without its brackets and without a comma at either end). A
+ * streaming reader hands it blocks that end where a value ends. Returns the samples added, or -1
+ * (the inferrer is then spent; read the input again through the exact reader, which reports what
+ * is wrong and where).
+ */
+export function scanValuesInto(inferrer: Inferrer, text: string, opts: { layout: ScanLayout; inputStart?: boolean }): number {
+  if (!(inferrer instanceof InferrerImpl)) throw new TypeError('fieldkit: scanValuesInto needs an inferrer made by createInferrer or inferrerFromState');
   if (inferrer.spent) spentError();
   const before = inferrer.n;
   inferrer.detachStrings = true;
   try {
-    if (scanSamples(text, true, inferrer, opts.inputStart ?? true)) return inferrer.n - before;
+    if (scanSamples(text, opts.layout, inferrer, opts.inputStart ?? true)) return inferrer.n - before;
   } finally {
     inferrer.detachStrings = false;
   }
@@ -464,7 +476,7 @@ export function scanLinesInto(inferrer: Inferrer, text: string, opts: { inputSta
 export function inferFromTextFast(text: string, ndjson: boolean, opts: InferOptions): Inferrer | null {
   warmUp();
   const inf = new InferrerImpl(opts, examplesFor(opts), trackedKeys(namedKeys(opts), opts.discriminator !== false));
-  return scanSamples(text, ndjson, inf) ? inf : null;
+  return scanSamples(text, ndjson ? 'ndjson' : 'json', inf) ? inf : null;
 }
 
 function examplesFor(opts: InferOptions): number {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createInferrer, SCAN_MIN_LENGTH, scanLinesInto, tryInferSchemaFromText, type TextFormat } from './index.js';
+import { createInferrer, SCAN_MIN_LENGTH, scanLinesInto, scanValuesInto, tryInferSchemaFromText, type TextFormat } from './index.js';
 import { canonical } from './canonical.test-util.js';
 import { inferFromTextFast } from './inferrer.js';
 import { prime } from './scan.js';
@@ -293,5 +293,77 @@ describe('scanLinesInto (blocks of whole lines into one inferrer)', () => {
     // A block that does not start an input has no input-start mark to skip: two marks are an error.
     expect(scanLinesInto(createInferrer(), '\ufeff\ufeff{"a":3}\n', { inputStart: false })).toBe(-1);
     expect(exact('{"a":0}\n\ufeff\ufeff{"a":3}\n', 'ndjson').issues).toHaveLength(1);
+  });
+});
+
+describe('scanValuesInto (blocks of whole values: concatenated JSON, or the elements of one array)', () => {
+  const values = fc.array(fc.oneof(value, ev, ev), { minLength: 0, maxLength: 12 });
+
+  /** The element texts of `xs`, and block ends between them chosen by `cuts`. */
+  function blocks(texts: string[], cuts: number[]): number[][] {
+    const ends = [...new Set(cuts.map((c) => (texts.length === 0 ? 0 : c % (texts.length + 1))))].sort((a, b) => a - b);
+    const out: number[][] = [];
+    let from = 0;
+    for (const e of [...ends, texts.length]) {
+      if (e <= from && !(e === texts.length && out.length === 0)) continue;
+      out.push([from, e]);
+      from = e;
+    }
+    return out;
+  }
+
+  it('gives the schema of the samples themselves for array elements in blocks cut between elements, whatever the spacing', () => {
+    fc.assert(
+      fc.property(values, fc.array(fc.nat(), { maxLength: 4 }), fc.constantFrom(',', ', ', ' ,\n\t', ',\r\n  '), fc.constantFrom(undefined, 2), fc.boolean(), (xs, cuts, sep, indent, stats) => {
+        const texts = xs.map((x) => JSON.stringify(x, null, indent));
+        const want = createInferrer({ stats });
+        for (const x of xs) want.add(x);
+        const inf = createInferrer({ stats });
+        let added = 0;
+        for (const [a, b] of blocks(texts, cuts)) {
+          const k = scanValuesInto(inf, ' ' + texts.slice(a, b).join(sep) + '\n', { layout: 'elements', inputStart: false });
+          expect(k).toBe(b - a);
+          added += k;
+        }
+        expect(added).toBe(xs.length);
+        expect(canonical(inf.toSchema())).toBe(canonical(want.toSchema()));
+        expect(canonical(inf.state)).toBe(canonical(want.state));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('gives the exact reader\'s schema for concatenated JSON in blocks cut between values', () => {
+    fc.assert(
+      fc.property(values, fc.array(fc.nat(), { maxLength: 4 }), fc.constantFrom(undefined, 1, '\t'), (xs, cuts, indent) => {
+        const texts = xs.map((x) => JSON.stringify(x, null, indent));
+        const want = exact(texts.join('\n'), 'json');
+        expect(want.issues).toEqual([]);
+        const inf = createInferrer();
+        for (const [a, b] of blocks(texts, cuts)) expect(scanValuesInto(inf, texts.slice(a, b).join(' \n'), { layout: 'json', inputStart: a === 0 })).toBe(b - a);
+        expect(canonical(inf.toSchema())).toBe(canonical(want.schema));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('returns -1 for anything that is not whole elements separated by single commas, and the inferrer is spent', () => {
+    // Each would make the array around it invalid JSON (JSON.parse of `[` + text + `]` throws).
+    for (const bad of ['1,,2', '1 2', '1,', ',1', '{"a":1}{"b":2}', '[1', '1]', '"a" "b"', '\ufeff1', '1,\ufeff2', '{"a":1,"a":2}', 'tru', '{"a":1} ,', '[1],[2', 'nul,1']) {
+      const parses = (() => {
+        try {
+          JSON.parse(`[${bad}]`);
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      expect(parses && bad !== '{"a":1,"a":2}', bad).toBe(false);
+      const inf = createInferrer();
+      expect(scanValuesInto(inf, bad, { layout: 'elements' }), bad).toBe(-1);
+      expect(() => inf.toSchema()).toThrow(/spent/);
+    }
+    // Whitespace only (an empty array's inside, or the blanks between blocks) adds nothing.
+    for (const blank of ['', ' ', '\n\t\r ']) expect(scanValuesInto(createInferrer(), blank, { layout: 'elements' })).toBe(0);
   });
 });

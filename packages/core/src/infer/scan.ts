@@ -30,11 +30,18 @@ const isWs = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 
 /**
- * Scan every value of `text` into `target`. `ndjson`: exactly one value per non-blank line;
- * otherwise values are whitespace-separated (concatenated JSON). Byte-order marks are skipped
- * where the text readers skip them: one at the start of `text` when it starts an input
- * (`inputStart`), and one at the start of each line (where files were concatenated). Returns
- * false when the text must go through the exact path instead.
+ * How the values of a text are laid out: `ndjson`, exactly one value per non-blank line; `json`,
+ * whitespace-separated (concatenated JSON); `elements`, separated by single commas (the inside of
+ * a JSON array, without its brackets).
+ */
+export type ScanLayout = 'json' | 'ndjson' | 'elements';
+
+/**
+ * Scan every value of `text` into `target`, laid out as `layout` says. Byte-order marks are
+ * skipped where the text readers skip them: one at the start of `text` when it starts an input
+ * (`inputStart`), and in `json` and `ndjson` one at the start of each line (where files were
+ * concatenated); inside an array there are none. Returns false when the text must go through the
+ * exact path instead.
  *
  * Speed (measured on the bench data): string contents are skipped with native searches
  * (`indexOf` for the quote and the next backslash, one regex pass for control characters),
@@ -42,32 +49,46 @@ const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c
  * object at this path with one native comparison of `key":` (slice + ===), so the usual key
  * costs neither a Map look-up nor a per-char loop.
  */
-export function scanSamples(text: string, ndjson: boolean, target: ScanTarget, inputStart = true): boolean {
+export function scanSamples(text: string, layout: ScanLayout, target: ScanTarget, inputStart = true): boolean {
   if (!primed) prime();
   const n = text.length;
-  let i = inputStart && codeAt(text, 0) === 0xfeff ? 1 : 0;
+  const ndjson = layout === 'ndjson';
+  const elements = layout === 'elements';
+  let i = inputStart && !elements && codeAt(text, 0) === 0xfeff ? 1 : 0;
   detachKeys = target.detachStrings === true;
   const ctx: AddContext = { maxExamples: target.maxExamples, queue: [], base: 0, protoClean: true, detach: detachKeys };
   nextBs = -1;
   nextCtl = -1;
   rsText = null;
   try {
-    for (;;) {
-      // Between samples: any whitespace (blank lines included), and one byte-order mark per line
-      // (where files were concatenated; JSON.parse rejects a second one, so the readers do).
-      let bom = false;
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c === 32 || c === 13 || c === 9) i++;
-        else if (c === 10) {
+    for (let first = true; ; first = false) {
+      if (elements) {
+        // Between array elements: whitespace, and exactly one comma (none before the first).
+        while (i < n && isWs(text.charCodeAt(i))) i++;
+        if (i >= n) return true;
+        if (!first) {
+          if (text.charCodeAt(i) !== 44) return false;
           i++;
-          bom = false;
-        } else if (c === 0xfeff && !bom) {
-          i++;
-          bom = true;
-        } else break;
+          while (i < n && isWs(text.charCodeAt(i))) i++;
+          if (i >= n) return false; // a comma with no element after it
+        }
+      } else {
+        // Between samples: any whitespace (blank lines included), and one byte-order mark per line
+        // (where files were concatenated; JSON.parse rejects a second one, so the readers do).
+        let bom = false;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === 32 || c === 13 || c === 9) i++;
+          else if (c === 10) {
+            i++;
+            bom = false;
+          } else if (c === 0xfeff && !bom) {
+            i++;
+            bom = true;
+          } else break;
+        }
+        if (i >= n) return true;
       }
-      if (i >= n) return true;
       i = scanValue(text, i, target.rootFor(text, i), ndjson, ctx);
       if (i < 0) return false;
       target.sampleDone?.();
@@ -113,9 +134,11 @@ export function prime(): boolean {
   const withExamples: ScanTarget = { rootFor: () => root, maxExamples: 3 };
   // (and NDJSON once more with strings detached, as scanLinesInto scans)
   const detached: ScanTarget = { rootFor: () => root, maxExamples: 3, detachStrings: true };
-  let ok = scanSamples(nd, true, plain) && scanSamples(json, false, withExamples) && scanSamples(nd, true, detached);
-  ok = !scanSamples('{"a":1,"a":2}', true, plain) && ok; // a duplicate key
-  ok = !scanSamples('{"a":"\u0001"}', false, withExamples) && ok; // a control character
+  let ok = scanSamples(nd, 'ndjson', plain) && scanSamples(json, 'json', withExamples) && scanSamples(nd, 'ndjson', detached);
+  ok = scanSamples(rows.join(' ,\n') + ' , 1,-2.5e1, "s" ,true,false,null,[],{}', 'elements', detached) && ok;
+  ok = !scanSamples('{"a":1,"a":2}', 'ndjson', plain) && ok; // a duplicate key
+  ok = !scanSamples('{"a":"\u0001"}', 'json', withExamples) && ok; // a control character
+  ok = !scanSamples('1,,2', 'elements', plain) && !scanSamples('1 2', 'elements', plain) && !scanSamples('1,', 'elements', plain) && ok;
   // rootStrings: keys with string values, a number, an escaped key, an absent key.
   const keys = new Set(['id', 'n', 'e"sé', 'absent']);
   for (let k = 0, at = 0; k < rows.length; k++) {
