@@ -21,6 +21,7 @@ import { stopParkedWorkers } from '../engine/lane.js';
 import { runShards, type ShardRunner, type ShardsOutcome } from '../engine/pool.js';
 import type { ShardResult, ShardTask } from '../engine/shard.js';
 import { scanRange } from '../engine/scan-range.js';
+import { scanValuesFile, type ValuesLayout } from '../engine/scan-values.js';
 import { guidedCuts, looksLikeNdjson, splitAtNewlinesNear } from '../engine/split.js';
 
 export { DEFAULT_PARALLEL_MIN_BYTES } from '../engine/flags.js';
@@ -191,13 +192,14 @@ export async function inferInputs(
     }
     if (!result) applyLateLeanFlags();
     // (Not after threads read the file: their lanes scanned it already, and gave up.)
-    if (!result && !shards && input.kind === 'file' && (await scansOnOneThread(input, inRun))) {
+    const layout = !result && !shards && input.kind === 'file' ? await scanLayout(input, inRun) : null;
+    if (layout !== null && input.kind === 'file') {
       // Scanned into an inferrer of its own (merged on success), so that when the scanner gives
       // up, the exact reader below reads the file again into an inferrer that holds none of it.
       const own = createInferrer(inRun.options);
       let scanned: Awaited<ReturnType<typeof scanRange>> = null;
       try {
-        scanned = await scanRange(input.path, 0, Infinity, own, onProgress);
+        scanned = layout === 'ndjson' ? await scanRange(input.path, 0, Infinity, own, onProgress) : await scanValuesFile(input.path, layout, own, onProgress);
       } catch {
         // unreadable: the exact reader below says why
       }
@@ -238,17 +240,20 @@ export function runForInput(run: InferRun, name: string): InferRun {
 }
 
 /**
- * Whether `input`, read on this thread, goes through the scanner first (`engine/scan-range.ts`):
- * a regular file of NDJSON (by `--format`, its name, or a look at its start) of at least
- * core's `SCAN_MIN_LENGTH` bytes (below it the exact reader is as fast).
+ * How `input`, read on this thread, goes through the scanner first, or null when it goes
+ * straight to the exact reader: a regular file of at least core's `SCAN_MIN_LENGTH` bytes (below
+ * it the exact reader is as fast) is scanned as NDJSON lines (`engine/scan-range.ts`: by
+ * `--format`, its name or a look at its start), as the elements of one array (`--each`), or as
+ * concatenated JSON values (`engine/scan-values.ts`).
  */
-async function scansOnOneThread(input: InputSource, run: InferRun): Promise<boolean> {
-  if (input.kind !== 'file' || input.regular === false || run.each || run.format === 'json' || input.size < SCAN_MIN_LENGTH) return false;
-  if (run.format === 'ndjson') return true;
+async function scanLayout(input: InputSource, run: InferRun): Promise<'ndjson' | ValuesLayout | null> {
+  if (input.kind !== 'file' || input.regular === false || input.size < SCAN_MIN_LENGTH) return null;
+  if (run.each) return 'each';
+  if (run.format !== 'auto') return run.format;
   try {
-    return await looksLikeNdjson(input.path);
+    return (await looksLikeNdjson(input.path)) ? 'ndjson' : 'json';
   } catch {
-    return false; // the exact reader reports why it cannot be read
+    return null; // the exact reader reports why it cannot be read
   }
 }
 
