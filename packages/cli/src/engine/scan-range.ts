@@ -24,7 +24,16 @@ import { countNewlines } from './feed.js';
 export const SCAN_BLOCK_BYTES = 64 * 1024;
 
 /** Blocks scanned between two yields to the event loop (so worker messages and timers run). */
-const BLOCKS_PER_YIELD = 16;
+export const BLOCKS_PER_YIELD = 16;
+
+/**
+ * A block of bytes as text, or null when it is not valid UTF-8 (which only the exact reader
+ * reports precisely). ASCII is decoded as Latin-1: a plain copy.
+ */
+export function decodeBlock(block: Buffer): string | null {
+  if (isAscii(block)) return block.toString('latin1');
+  return isUtf8(block) ? block.toString('utf8') : null;
+}
 
 /** What {@link scanRange} read: samples added, newlines and bytes passed. */
 export interface ScannedRange {
@@ -76,12 +85,8 @@ export async function scanRange(
         continue;
       }
       const block = buf.subarray(0, cut);
-      // ASCII is decoded as Latin-1 (a plain copy); anything else must be valid UTF-8, which
-      // only the exact reader reports precisely.
-      let text: string;
-      if (isAscii(block)) text = block.toString('latin1');
-      else if (isUtf8(block)) text = block.toString('utf8');
-      else return null;
+      const text = decodeBlock(block);
+      if (text === null) return null;
       const added = scanLinesInto(inferrer, text, { inputStart: out.bytes === 0 });
       if (added < 0) return null;
       out.samples += added;
