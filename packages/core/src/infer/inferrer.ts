@@ -456,7 +456,7 @@ export function scanLinesInto(inferrer: Inferrer, text: string, opts: { inputSta
  * is wrong and where).
  */
 export function scanValuesInto(inferrer: Inferrer, text: string, opts: { layout: ScanLayout; inputStart?: boolean }): number {
-  if (!(inferrer instanceof InferrerImpl)) throw new TypeError('fieldkit: scanValuesInto needs an inferrer made by createInferrer or inferrerFromState');
+  if (!(inferrer instanceof InferrerImpl)) throw new TypeError('fieldkit: scanLinesInto and scanValuesInto need an inferrer made by createInferrer or inferrerFromState');
   if (inferrer.spent) spentError();
   const before = inferrer.n;
   inferrer.detachStrings = true;
